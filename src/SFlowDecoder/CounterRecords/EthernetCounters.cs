@@ -1,0 +1,47 @@
+namespace NetworkMachinery.SFlow;
+
+/// <summary>Counter record 2 (<c>ethernet_counters</c>): the RFC 2358 dot3Stats error counters.</summary>
+/// <param name="AlignmentErrors">dot3StatsAlignmentErrors.</param>
+/// <param name="FcsErrors">dot3StatsFCSErrors.</param>
+/// <param name="SingleCollisionFrames">dot3StatsSingleCollisionFrames.</param>
+/// <param name="MultipleCollisionFrames">dot3StatsMultipleCollisionFrames.</param>
+/// <param name="SqeTestErrors">dot3StatsSQETestErrors.</param>
+/// <param name="DeferredTransmissions">dot3StatsDeferredTransmissions.</param>
+/// <param name="LateCollisions">dot3StatsLateCollisions.</param>
+/// <param name="ExcessiveCollisions">dot3StatsExcessiveCollisions.</param>
+/// <param name="InternalMacTransmitErrors">dot3StatsInternalMacTransmitErrors.</param>
+/// <param name="CarrierSenseErrors">dot3StatsCarrierSenseErrors.</param>
+/// <param name="FrameTooLongs">dot3StatsFrameTooLongs.</param>
+/// <param name="InternalMacReceiveErrors">dot3StatsInternalMacReceiveErrors.</param>
+/// <param name="SymbolErrors">dot3StatsSymbolErrors.</param>
+public readonly record struct EthernetCounters(
+    uint AlignmentErrors,
+    uint FcsErrors,
+    uint SingleCollisionFrames,
+    uint MultipleCollisionFrames,
+    uint SqeTestErrors,
+    uint DeferredTransmissions,
+    uint LateCollisions,
+    uint ExcessiveCollisions,
+    uint InternalMacTransmitErrors,
+    uint CarrierSenseErrors,
+    uint FrameTooLongs,
+    uint InternalMacReceiveErrors,
+    uint SymbolErrors) : ISFlowRecord<EthernetCounters>
+{
+    /// <inheritdoc />
+    public static bool TryRead(scoped ref XdrReader reader, out EthernetCounters value)
+    {
+        if (!reader.TryEnsure(52))
+        {
+            value = default;
+            return false;
+        }
+
+        value = new EthernetCounters(
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+        return true;
+    }
+}

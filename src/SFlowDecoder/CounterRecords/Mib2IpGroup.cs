@@ -1,0 +1,63 @@
+namespace NetworkMachinery.SFlow;
+
+/// <summary>Counter record 2007 (<c>mib2_ip_group</c>): the host's MIB-II IP counters. Each field is the MIB-II object of the same name.</summary>
+/// <param name="IpForwarding">ipForwarding.</param>
+/// <param name="IpDefaultTTL">ipDefaultTTL.</param>
+/// <param name="IpInReceives">ipInReceives.</param>
+/// <param name="IpInHdrErrors">ipInHdrErrors.</param>
+/// <param name="IpInAddrErrors">ipInAddrErrors.</param>
+/// <param name="IpForwDatagrams">ipForwDatagrams.</param>
+/// <param name="IpInUnknownProtos">ipInUnknownProtos.</param>
+/// <param name="IpInDiscards">ipInDiscards.</param>
+/// <param name="IpInDelivers">ipInDelivers.</param>
+/// <param name="IpOutRequests">ipOutRequests.</param>
+/// <param name="IpOutDiscards">ipOutDiscards.</param>
+/// <param name="IpOutNoRoutes">ipOutNoRoutes.</param>
+/// <param name="IpReasmTimeout">ipReasmTimeout.</param>
+/// <param name="IpReasmReqds">ipReasmReqds.</param>
+/// <param name="IpReasmOKs">ipReasmOKs.</param>
+/// <param name="IpReasmFails">ipReasmFails.</param>
+/// <param name="IpFragOKs">ipFragOKs.</param>
+/// <param name="IpFragFails">ipFragFails.</param>
+/// <param name="IpFragCreates">ipFragCreates.</param>
+public readonly record struct Mib2IpGroup(
+    uint IpForwarding,
+    uint IpDefaultTTL,
+    uint IpInReceives,
+    uint IpInHdrErrors,
+    uint IpInAddrErrors,
+    uint IpForwDatagrams,
+    uint IpInUnknownProtos,
+    uint IpInDiscards,
+    uint IpInDelivers,
+    uint IpOutRequests,
+    uint IpOutDiscards,
+    uint IpOutNoRoutes,
+    uint IpReasmTimeout,
+    uint IpReasmReqds,
+    uint IpReasmOKs,
+    uint IpReasmFails,
+    uint IpFragOKs,
+    uint IpFragFails,
+    uint IpFragCreates) : ISFlowRecord<Mib2IpGroup>
+{
+    /// <summary>Number of 32-bit counters in the record.</summary>
+    public const int FieldCount = 19;
+
+    /// <inheritdoc />
+    public static bool TryRead(scoped ref XdrReader reader, out Mib2IpGroup value)
+    {
+        if (!reader.TryEnsure(FieldCount * 4))
+        {
+            value = default;
+            return false;
+        }
+
+        value = new Mib2IpGroup(
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+        return true;
+    }
+}

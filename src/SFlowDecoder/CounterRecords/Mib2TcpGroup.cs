@@ -1,0 +1,54 @@
+namespace NetworkMachinery.SFlow;
+
+/// <summary>Counter record 2009 (<c>mib2_tcp_group</c>): the host's MIB-II TCP counters. Each field is the MIB-II object of the same name.</summary>
+/// <param name="TcpRtoAlgorithm">tcpRtoAlgorithm.</param>
+/// <param name="TcpRtoMin">tcpRtoMin.</param>
+/// <param name="TcpRtoMax">tcpRtoMax.</param>
+/// <param name="TcpMaxConn">tcpMaxConn.</param>
+/// <param name="TcpActiveOpens">tcpActiveOpens.</param>
+/// <param name="TcpPassiveOpens">tcpPassiveOpens.</param>
+/// <param name="TcpAttemptFails">tcpAttemptFails.</param>
+/// <param name="TcpEstabResets">tcpEstabResets.</param>
+/// <param name="TcpCurrEstab">tcpCurrEstab.</param>
+/// <param name="TcpInSegs">tcpInSegs.</param>
+/// <param name="TcpOutSegs">tcpOutSegs.</param>
+/// <param name="TcpRetransSegs">tcpRetransSegs.</param>
+/// <param name="TcpInErrs">tcpInErrs.</param>
+/// <param name="TcpOutRsts">tcpOutRsts.</param>
+/// <param name="TcpInCsumErrors">tcpInCsumErrors.</param>
+public readonly record struct Mib2TcpGroup(
+    uint TcpRtoAlgorithm,
+    uint TcpRtoMin,
+    uint TcpRtoMax,
+    uint TcpMaxConn,
+    uint TcpActiveOpens,
+    uint TcpPassiveOpens,
+    uint TcpAttemptFails,
+    uint TcpEstabResets,
+    uint TcpCurrEstab,
+    uint TcpInSegs,
+    uint TcpOutSegs,
+    uint TcpRetransSegs,
+    uint TcpInErrs,
+    uint TcpOutRsts,
+    uint TcpInCsumErrors) : ISFlowRecord<Mib2TcpGroup>
+{
+    /// <summary>Number of 32-bit counters in the record.</summary>
+    public const int FieldCount = 15;
+
+    /// <inheritdoc />
+    public static bool TryRead(scoped ref XdrReader reader, out Mib2TcpGroup value)
+    {
+        if (!reader.TryEnsure(FieldCount * 4))
+        {
+            value = default;
+            return false;
+        }
+
+        value = new Mib2TcpGroup(
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
+            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+        return true;
+    }
+}

@@ -17,6 +17,8 @@ internal static unsafe partial class LinuxSockets
     public const int MsgDontWait = 0x40;
     public const int Eintr = 4;
     public const int Eagain = 11;
+    public const int Ebadf = 9;
+    public const int Enotsock = 88;
     public const int FGetFl = 3;
     public const int FSetFl = 4;
     public const int ONonBlock = 0x800;

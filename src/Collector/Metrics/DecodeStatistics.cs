@@ -14,6 +14,7 @@ internal sealed class DecodeStatistics
     public long CounterRecordsEmitted;
     public long AgentRestarts;
     public long SinkFailures;
+    public long InternalErrors;
     public readonly long[] Malformed = new long[Enum.GetValues<SFlowErrorCode>().Length];
     public readonly long[] Samples = new long[Enum.GetValues<SFlowSampleType>().Length];
     public readonly long[] FlowRecords = new long[RecordFormatIndex.FlowSlots];

@@ -1,0 +1,213 @@
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using NetworkMachinery.Collector.Accounting;
+using NetworkMachinery.Collector.Decode;
+using NetworkMachinery.Collector.Ingest;
+using NetworkMachinery.Collector.Metrics;
+using NetworkMachinery.Collector.Sinks;
+using NetworkMachinery.SFlow;
+using Prometheus;
+
+namespace NetworkMachinery.Collector.Hosting;
+
+/// <summary>
+/// The sFlow collector: receive loops feed decode workers through bounded pipes, workers decode and account each
+/// datagram and hand typed records to the sink. Separate stages as in Akvorado and goflow2: receive, decode, export.
+/// </summary>
+public sealed class SFlowCollector : IAsyncDisposable
+{
+    private readonly CollectorOptions _options;
+    private readonly IRecordSink _sink;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly AgentTable _agents;
+    private readonly List<ReceiveLoop> _loops = [];
+    private readonly List<IngestStatistics> _ingest = [];
+    private readonly List<DecodeStatistics> _decode = [];
+    private readonly List<Task> _workers = [];
+    private KernelSocketDrops? _kernelDrops;
+    private int _state;
+
+    /// <summary>Creates a collector; nothing is bound until <see cref="Start"/>.</summary>
+    /// <param name="options">Settings.</param>
+    /// <param name="sink">Where records go.</param>
+    /// <param name="loggerFactory">Logging.</param>
+    /// <param name="registry">The Prometheus registry to publish metrics in; a private one when null.</param>
+    public SFlowCollector(CollectorOptions options, IRecordSink sink, ILoggerFactory loggerFactory, CollectorRegistry? registry = null)
+    {
+        _options = options;
+        _sink = sink;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<SFlowCollector>();
+        _agents = new AgentTable(options.MaxAgents);
+        Registry = registry ?? Prometheus.Metrics.NewCustomRegistry();
+        Metrics = new CollectorMetrics(this, Registry);
+    }
+
+    /// <summary>The registry holding the collector's metrics.</summary>
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>The address the sockets are bound to (with the real port when 0 was asked for); null before start.</summary>
+    public IPEndPoint? LocalEndPoint { get; private set; }
+
+    /// <summary>The kernel receive buffer each socket actually got, in bytes.</summary>
+    public int ReceiveBufferBytes { get; private set; }
+
+    /// <summary>Completes when every decode worker has finished after <see cref="StopAsync"/>; faults if a worker failed.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    internal CollectorMetrics Metrics { get; }
+
+    /// <summary>Binds the sockets and starts receiving and decoding.</summary>
+    /// <exception cref="SocketException">The listen address cannot be bound.</exception>
+    /// <exception cref="InvalidOperationException">The collector was already started.</exception>
+    public void Start()
+    {
+        if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
+        {
+            throw new InvalidOperationException("The collector was already started.");
+        }
+
+        var socketOptions = _options.Socket;
+        var sockets = ListenerSocketFactory.Create(socketOptions);
+        LocalEndPoint = (IPEndPoint)sockets[0].LocalEndPoint!;
+        ReceiveBufferBytes = sockets[0].ReceiveBufferSize;
+        _kernelDrops = new KernelSocketDrops(sockets.Select(s => (int)s.SafeHandle.DangerousGetHandle()));
+        var malformedLog = new MalformedDatagramLog(_loggerFactory.CreateLogger("NetworkMachinery.Collector.Malformed"), _options.MalformedLogInterval);
+        for (var i = 0; i < sockets.Count; i++)
+        {
+            var pipe = new Pipe(new PipeOptions(
+                pauseWriterThreshold: socketOptions.QueueBytes,
+                resumeWriterThreshold: socketOptions.QueueBytes / 2,
+                minimumSegmentSize: 64 * 1024,
+                readerScheduler: PipeScheduler.ThreadPool,
+                writerScheduler: PipeScheduler.Inline,
+                useSynchronizationContext: false));
+            var ingest = new IngestStatistics();
+            var decode = new DecodeStatistics();
+            var processor = new DatagramProcessor(_agents, decode, malformedLog, Metrics.DecodeDuration, _logger);
+            var worker = new DecodeWorker(i, pipe.Reader, processor, _sink, ingest, decode, _logger);
+            var loop = new ReceiveLoop(i, sockets[i], pipe.Writer, socketOptions, ingest, _logger);
+            _ingest.Add(ingest);
+            _decode.Add(decode);
+            _loops.Add(loop);
+            _workers.Add(worker.RunAsync());
+            loop.Start();
+        }
+
+        Completion = Task.WhenAll(_workers);
+        CollectorLog.Listening(_logger, LocalEndPoint.ToString(), sockets.Count, ReceiveBufferBytes);
+        if (ReceiveBufferBytes < socketOptions.ReceiveBufferBytes)
+        {
+            CollectorLog.SmallReceiveBuffer(_logger, ReceiveBufferBytes, socketOptions.ReceiveBufferBytes);
+        }
+    }
+
+    /// <summary>Stops receiving, decodes everything already queued, and flushes the sink.</summary>
+    public async Task StopAsync()
+    {
+        if (Interlocked.CompareExchange(ref _state, 2, 1) != 1)
+        {
+            return;
+        }
+
+        foreach (var loop in _loops)
+        {
+            loop.Stop();
+        }
+
+        try
+        {
+            await Completion;
+        }
+        finally
+        {
+            await _sink.FlushAsync();
+        }
+    }
+
+    /// <summary>Everything counted so far.</summary>
+    public CollectorStatistics GetStatistics()
+    {
+        var malformed = new Dictionary<SFlowErrorCode, long>();
+        var samples = new Dictionary<SFlowSampleType, long>();
+        foreach (var code in Enum.GetValues<SFlowErrorCode>().Where(c => c != SFlowErrorCode.None))
+        {
+            malformed[code] = _decode.Sum(d => Volatile.Read(ref d.Malformed[(int)code]));
+        }
+
+        foreach (var type in Enum.GetValues<SFlowSampleType>())
+        {
+            samples[type] = _decode.Sum(d => Volatile.Read(ref d.Samples[(int)type]));
+        }
+
+        long lostDatagrams = 0, lostSamples = 0;
+        var agents = _agents.Snapshot();
+        foreach (var (_, agent) in agents)
+        {
+            lostDatagrams += agent.LostDatagrams;
+            lostSamples += agent.LostSamples;
+        }
+
+        return new CollectorStatistics
+        {
+            DatagramsReceived = _ingest.Sum(s => Volatile.Read(ref s.Datagrams)),
+            BytesReceived = _ingest.Sum(s => Volatile.Read(ref s.Bytes)),
+            DatagramsDecoded = _decode.Sum(d => Volatile.Read(ref d.Decoded)),
+            DatagramsMalformed = malformed.Values.Sum(),
+            MalformedByReason = malformed,
+            DroppedQueueFull = _ingest.Sum(s => Volatile.Read(ref s.DroppedQueueFull)),
+            DroppedOversize = _ingest.Sum(s => Volatile.Read(ref s.DroppedOversize)),
+            DroppedSocketBuffer = _kernelDrops?.Read() ?? 0,
+            InternalErrors = _decode.Sum(d => Volatile.Read(ref d.InternalErrors)),
+            Samples = samples,
+            FlowRecords = _decode.Sum(d => Volatile.Read(ref d.FlowRecordsEmitted)),
+            CounterRecords = _decode.Sum(d => Volatile.Read(ref d.CounterRecordsEmitted)),
+            LostDatagrams = lostDatagrams,
+            LostSamples = lostSamples,
+            AgentRestarts = _decode.Sum(d => Volatile.Read(ref d.AgentRestarts)),
+            Agents = agents.Count,
+            QueuedBytes = _ingest.Sum(s => Volatile.Read(ref s.BytesQueued) - Volatile.Read(ref s.BytesDequeued)),
+            QueuedDatagrams = _ingest.Sum(s => Volatile.Read(ref s.FramesQueued) - Volatile.Read(ref s.FramesDequeued)),
+            BackpressureEvents = _ingest.Sum(s => Volatile.Read(ref s.BackpressureEvents)),
+            ReceiveErrors = _ingest.Sum(s => Volatile.Read(ref s.ReceiveErrors)),
+            SinkFailures = _decode.Sum(d => Volatile.Read(ref d.SinkFailures)),
+        };
+    }
+
+    /// <summary>Every agent stream's accounting.</summary>
+    public IReadOnlyList<KeyValuePair<AgentKey, AgentStatistics>> GetAgents() => _agents.Snapshot();
+
+    /// <summary>Per-record-format counts over all workers, indexed as <see cref="RecordFormatIndex"/>.</summary>
+    internal (long[] Flow, long[] Counter) GetRecordCounts()
+    {
+        var flow = new long[RecordFormatIndex.FlowSlots];
+        var counter = new long[RecordFormatIndex.CounterSlots];
+        foreach (var decode in _decode)
+        {
+            for (var i = 0; i < flow.Length; i++)
+            {
+                flow[i] += Volatile.Read(ref decode.FlowRecords[i]);
+            }
+
+            for (var i = 0; i < counter.Length; i++)
+            {
+                counter[i] += Volatile.Read(ref decode.CounterRecords[i]);
+            }
+        }
+
+        return (flow, counter);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        foreach (var loop in _loops)
+        {
+            loop.Dispose();
+        }
+    }
+}

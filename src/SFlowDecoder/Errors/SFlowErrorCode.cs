@@ -27,9 +27,6 @@ public enum SFlowErrorCode : byte
     /// <summary>A variable-length opaque or string declares more bytes than remain or than its bound allows.</summary>
     OpaqueLengthOutOfRange,
 
-    /// <summary>A declared length is not a multiple of four, which XDR requires.</summary>
-    Misaligned,
-
     /// <summary>A record's declared length is shorter than its fixed fields.</summary>
     RecordTooShort,
 }

@@ -18,7 +18,6 @@ public static class SFlowErrorText
         SFlowErrorCode.RecordLengthOutOfRange => "record_length_out_of_range",
         SFlowErrorCode.CountOutOfRange => "count_out_of_range",
         SFlowErrorCode.OpaqueLengthOutOfRange => "opaque_length_out_of_range",
-        SFlowErrorCode.Misaligned => "misaligned",
         SFlowErrorCode.RecordTooShort => "record_too_short",
         _ => "unknown",
     };
@@ -34,7 +33,6 @@ public static class SFlowErrorText
         SFlowErrorCode.RecordLengthOutOfRange => "record length runs past the end of its sample",
         SFlowErrorCode.CountOutOfRange => "declared element count cannot fit in the remaining bytes",
         SFlowErrorCode.OpaqueLengthOutOfRange => "opaque or string length runs past the end of its structure or exceeds its bound",
-        SFlowErrorCode.Misaligned => "declared length is not a multiple of 4 bytes",
         SFlowErrorCode.RecordTooShort => "record is shorter than its fixed fields",
         _ => "unknown error",
     };

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test of the repository: installs what the tests need (Debian packages), builds, tests.
+# The integration tests create network namespaces and run Open vSwitch, so they need root.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then
+    exec sudo --preserve-env=PATH,DOTNET_ROOT,HOME "$0" "$@"
+  fi
+  echo "test.sh: the tests need root (network namespaces, Open vSwitch); run as root or install sudo" >&2
+  exit 1
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK is required but 'dotnet' is not on PATH." >&2
+  echo "         Install it: https://learn.microsoft.com/dotnet/core/install/linux-debian" >&2
+  exit 127
+fi
+
+"$root/scripts/install-deps.sh"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build NetworkMachinery.slnx -c Release --nologo -v quiet
+dotnet test NetworkMachinery.slnx -c Release --no-build --nologo --logger "console;verbosity=normal" "$@"

@@ -1,7 +1,9 @@
 using System.Net;
+using NetworkMachinery.Collector.Capture;
 using NetworkMachinery.Testing.Capture;
 using NetworkMachinery.Testing.Netns;
 using NetworkMachinery.Testing.Ovs;
+using NetworkMachinery.Testing.Polling;
 using NetworkMachinery.Testing.Processes;
 using NetworkMachinery.Testing.Traffic;
 
@@ -93,6 +95,10 @@ public sealed class OvsSFlowExportTests
             Assert.Contains(counters, counter => counter.InOctets > 0 && counter.OutOctets > 0);
         }
 
+        // tcpdump on the switch's loopback saw exactly the datagrams the socket received, byte for byte.
+        Assert.Equal(run.Received.Count, run.Captured.Count);
+        Assert.Equal(run.Received, run.Captured);
+
         AssertNothingLeft(run.Leftovers);
     }
 
@@ -121,6 +127,8 @@ public sealed class OvsSFlowExportTests
         ResourceNames names;
         TransferResult tcp, udp;
         ExportedSamples samples;
+        List<byte[]> captured;
+        IReadOnlyList<byte[]> received;
         await using (var ovs = await OvsSwitch.StartAsync())
         await using (var nsA = await NetworkNamespace.CreateAsync())
         await using (var nsB = await NetworkNamespace.CreateAsync())
@@ -139,8 +147,10 @@ public sealed class OvsSFlowExportTests
 
             names = ResourceNames.Of(ovs, namespaces, hosts.Select(host => host.Port.Name));
 
-            // The switch sends from its own namespace, so the collector socket is opened there.
+            // The switch sends from its own namespace, so the collector socket and the capture are there.
             await using var recorder = DatagramRecorder.Start(IPAddress.Loopback, ovs.Namespace);
+            await using var capture = await PacketCapture.StartAsync(
+                Path.Combine(ovs.Directory, "sflow.pcap"), $"udp dst port {recorder.EndPoint.Port}", ovs.Namespace);
             await ovs.ConfigureSFlowAsync(bridge, new OvsSFlowOptions { Targets = [recorder.EndPoint], Sampling = 1, Polling = 1, HeaderBytes = 128 });
 
             var (a, b, c) = (hosts[0], hosts[1], hosts[2]);
@@ -155,9 +165,14 @@ public sealed class OvsSFlowExportTests
             Assert.Equal(UdpDatagrams, udp.Messages);
 
             samples = await WaitForSamplesAsync(recorder, hosts);
+
+            // With the export off, the capture and the socket must hold the same datagrams.
+            await ovs.DisableSFlowAsync(bridge);
+            captured = ReadUdpPayloads(await capture.StopAsync());
+            received = recorder.Snapshot();
         }
 
-        return new ScenarioResult(hosts, tcp, udp, samples, names);
+        return new ScenarioResult(hosts, tcp, udp, samples, captured, received, names);
     }
 
     /// <summary>
@@ -167,7 +182,7 @@ public sealed class OvsSFlowExportTests
     private static async Task<ExportedSamples> WaitForSamplesAsync(DatagramRecorder recorder, List<Host> hosts)
     {
         var samples = ExportedSamples.Decode(recorder.Snapshot());
-        await ProcessIds.WaitUntilAsync(
+        await Poll.UntilAsync(
             () =>
             {
                 samples = ExportedSamples.Decode(recorder.Snapshot());
@@ -187,8 +202,21 @@ public sealed class OvsSFlowExportTests
         Assert.DoesNotContain(names.Ports, port => hostLinks.Contains(port, StringComparison.Ordinal));
     }
 
+    private static List<byte[]> ReadUdpPayloads(string pcapPath)
+    {
+        using var reader = PcapReader.Open(pcapPath);
+        List<byte[]> payloads = [];
+        while (reader.TryReadPacket(out var packet))
+        {
+            Assert.True(UdpPacketExtractor.TryExtract(packet.LinkType, packet.Data, out var datagram), "a captured packet is not UDP");
+            payloads.Add(datagram.Payload.ToArray());
+        }
+
+        return payloads;
+    }
+
     private static bool IsIPv6Housekeeping(IPAddress address) =>
-        address.IsIPv6LinkLocal || address.IsIPv6Multicast || address.Equals(IPAddress.IPv6None);
+        address.IsIPv6LinkLocal || address.IsIPv6Multicast || address.Equals(IPAddress.IPv6Any);
 
     private static string Echo(IPAddress source, IPAddress destination, byte type) => $"{source} > {destination} type {type}";
 
@@ -200,7 +228,14 @@ public sealed class OvsSFlowExportTests
 
     private sealed record Host(NetworkNamespace Namespace, OvsPort Port, IPAddress V4, IPAddress V6);
 
-    private sealed record ScenarioResult(List<Host> Hosts, TransferResult Tcp, TransferResult Udp, ExportedSamples Samples, ResourceNames Leftovers);
+    private sealed record ScenarioResult(
+        List<Host> Hosts,
+        TransferResult Tcp,
+        TransferResult Udp,
+        ExportedSamples Samples,
+        List<byte[]> Captured,
+        IReadOnlyList<byte[]> Received,
+        ResourceNames Leftovers);
 
     /// <summary>What a run created, by name and PID, to check after disposal that none of it survived.</summary>
     private sealed record ResourceNames(List<string> Namespaces, List<int> ProcessIds, string Directory, List<string> Ports)

@@ -11,6 +11,8 @@ public sealed class PacketCapture : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(3);
 
     private readonly BackgroundProcess _tcpdump;
 
@@ -30,9 +32,9 @@ public sealed class PacketCapture : IAsyncDisposable
     public static async Task<PacketCapture> StartAsync(
         string outputPath, string filter, NetworkNamespace? ns = null, string interfaceName = "lo", CancellationToken cancellationToken = default)
     {
-        // -U writes each packet through, -Z root keeps tcpdump from dropping to a user that cannot write the file,
-        // -n avoids name lookups.
-        string[] arguments = ["-i", interfaceName, "-n", "-U", "-Z", "root", "-w", outputPath, filter];
+        // --immediate-mode hands each packet to tcpdump as it arrives and -U writes it through at once, so the file is
+        // complete at any moment; -Z root keeps tcpdump from dropping to a user that cannot write the file.
+        string[] arguments = ["-i", interfaceName, "-n", "--immediate-mode", "-U", "-Z", "root", "-w", outputPath, filter];
         var tcpdump = ns is null ? BackgroundProcess.Start("tcpdump", arguments) : ns.Start("tcpdump", arguments);
         try
         {
@@ -47,10 +49,23 @@ public sealed class PacketCapture : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops tcpdump with SIGINT, which makes it flush the file, and returns the file's path.</summary>
+    /// <summary>
+    /// Waits until the file stops growing (packets still on their way get written), then stops tcpdump with SIGINT,
+    /// which makes it flush and close the file, and returns the file's path.
+    /// </summary>
     /// <exception cref="ProcessFailedException">tcpdump failed.</exception>
     public async Task<string> StopAsync()
     {
+        // On SIGINT tcpdump stops reading: packets the kernel still holds for it would be lost.
+        var deadline = DateTime.UtcNow + MaxSettle;
+        long length;
+        do
+        {
+            length = FileLength();
+            await Task.Delay(QuietPeriod);
+        }
+        while (FileLength() != length && DateTime.UtcNow < deadline);
+
         var result = await _tcpdump.StopAsync(UnixSignal.Interrupt, StopGrace);
         if (!result.Succeeded)
         {
@@ -62,4 +77,6 @@ public sealed class PacketCapture : IAsyncDisposable
 
     /// <summary>Stops tcpdump if it still runs; the file stays.</summary>
     public ValueTask DisposeAsync() => _tcpdump.DisposeAsync();
+
+    private long FileLength() => File.Exists(OutputPath) ? new FileInfo(OutputPath).Length : 0;
 }

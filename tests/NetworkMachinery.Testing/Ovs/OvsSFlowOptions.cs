@@ -8,7 +8,11 @@ namespace NetworkMachinery.Testing.Ovs;
 /// </summary>
 public sealed record OvsSFlowOptions
 {
-    /// <summary>Collectors to send to. Addresses are seen from the switch's namespace: 127.0.0.1 is its own loopback.</summary>
+    /// <summary>
+    /// Collectors to send to. Addresses are seen from the switch's namespace: 127.0.0.1 is its own loopback. To capture
+    /// with tcpdump alone, still have something listen on the port: OVS sends from a connected socket, and when
+    /// nothing listens every ICMP port unreachable makes its next send fail, so half the datagrams never leave.
+    /// </summary>
     public required IReadOnlyList<IPEndPoint> Targets { get; init; }
 
     /// <summary>The device whose address becomes the datagrams' agent address; <c>lo</c> gives 127.0.0.1.</summary>

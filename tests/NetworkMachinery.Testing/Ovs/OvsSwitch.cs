@@ -186,6 +186,10 @@ public sealed class OvsSwitch : IAsyncDisposable
             cancellationToken);
     }
 
+    /// <summary>Turns sFlow export off for a bridge; once this returns, the switch sends no more datagrams.</summary>
+    public Task DisableSFlowAsync(string bridge, CancellationToken cancellationToken = default) =>
+        VsctlAsync(["clear", "bridge", bridge, "sflow"], cancellationToken);
+
     /// <summary>
     /// Stops <c>ovs-vswitchd</c> and <c>ovsdb-server</c> by their PIDs (waiting until they are gone), deletes the
     /// switch's namespace (its taps and veth ends go with it) and the directory. Every step runs even if one fails.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NetworkMachinery.Testing.Polling;
 
 namespace NetworkMachinery.Testing.Processes;
 
@@ -61,7 +62,7 @@ public sealed class BackgroundProcess : IAsyncDisposable
     /// </summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        await ProcessIds.WaitUntilAsync(() => Printed(text) || _process.HasExited, timeout, cancellationToken);
+        await Poll.UntilAsync(() => Printed(text) || _process.HasExited, timeout, cancellationToken);
         if (Printed(text))
         {
             return;
@@ -108,7 +109,7 @@ public sealed class BackgroundProcess : IAsyncDisposable
         else if (!_process.HasExited)
         {
             ProcessIds.Signal(Id, signal);
-            if (!await ProcessIds.WaitUntilAsync(() => _process.HasExited, wait))
+            if (!await Poll.UntilAsync(() => _process.HasExited, wait))
             {
                 _process.Kill();
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using NetworkMachinery.Testing.Native;
+using NetworkMachinery.Testing.Polling;
 
 namespace NetworkMachinery.Testing.Processes;
 
@@ -10,7 +11,6 @@ namespace NetworkMachinery.Testing.Processes;
 /// </summary>
 public static class ProcessIds
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
     /// <summary>Sends <paramref name="signal"/> to one process; a process that is already gone is not an error.</summary>
@@ -52,55 +52,29 @@ public static class ProcessIds
         }
     }
 
-    /// <summary>Polls <paramref name="condition"/> until it holds or <paramref name="timeout"/> passes; returns the last answer.</summary>
-    public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow >= deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(PollInterval, cancellationToken);
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// Stops a process that is not our child: sends <paramref name="signal"/>, waits up to <paramref name="grace"/>
     /// for it to go, then kills it. Throws when it survives even that.
     /// </summary>
-    public static async Task StopAsync(int pid, UnixSignal signal, TimeSpan grace)
-    {
-        Signal(pid, signal);
-        if (await WaitUntilAsync(() => !IsRunning(pid), grace))
-        {
-            return;
-        }
-
-        Signal(pid, UnixSignal.Kill);
-        if (!await WaitUntilAsync(() => !IsRunning(pid), KillWait))
-        {
-            throw new InvalidOperationException($"Process {pid} ({ReadCommandLine(pid)}) survived SIGKILL.");
-        }
-    }
+    public static Task StopAsync(int pid, UnixSignal signal, TimeSpan grace) =>
+        StopAsync(s => Signal(pid, s), () => IsRunning(pid), $"Process {pid} ({ReadCommandLine(pid)})", signal, grace);
 
     /// <summary>Stops every process of a group: the polite signal, then SIGKILL for those that remain after the grace period.</summary>
-    public static async Task StopGroupAsync(int processGroupId, UnixSignal signal, TimeSpan grace)
+    public static Task StopGroupAsync(int processGroupId, UnixSignal signal, TimeSpan grace) =>
+        StopAsync(s => SignalGroup(processGroupId, s), () => IsGroupRunning(processGroupId), $"Process group {processGroupId}", signal, grace);
+
+    private static async Task StopAsync(Action<UnixSignal> send, Func<bool> isRunning, string what, UnixSignal signal, TimeSpan grace)
     {
-        SignalGroup(processGroupId, signal);
-        if (await WaitUntilAsync(() => !IsGroupRunning(processGroupId), grace))
+        send(signal);
+        if (await Poll.UntilAsync(() => !isRunning(), grace))
         {
             return;
         }
 
-        SignalGroup(processGroupId, UnixSignal.Kill);
-        if (!await WaitUntilAsync(() => !IsGroupRunning(processGroupId), KillWait))
+        send(UnixSignal.Kill);
+        if (!await Poll.UntilAsync(() => !isRunning(), KillWait))
         {
-            throw new InvalidOperationException($"Process group {processGroupId} survived SIGKILL.");
+            throw new InvalidOperationException($"{what} survived SIGKILL.");
         }
     }
 

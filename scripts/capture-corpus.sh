@@ -108,7 +108,9 @@ v4() { echo "10.78.0.$(($(printf '%d' "'$1") - 96))"; }
 v6() { echo "fd00:78::$(($(printf '%d' "'$1") - 96))"; }
 
 log "capturing sFlow on the switch's loopback, udp port $port"
-ip netns exec "$ovs_ns" tcpdump -i lo -n -U -Z root -w "$dir/corpus.pcap" "udp dst port $port" 2>"$dir/tcpdump.err" &
+# A 32 MiB buffer (-B, in KiB) absorbs the bursts while tcpdump writes; the default 2 MiB drops packets here.
+: >"$dir/tcpdump.err"
+ip netns exec "$ovs_ns" tcpdump -i lo -n --immediate-mode -B 32768 -U -Z root -w "$dir/corpus.pcap" "udp dst port $port" 2>"$dir/tcpdump.err" &
 tcpdump_pid=$!
 for _ in $(seq 100); do grep -q "listening on" "$dir/tcpdump.err" && break; sleep 0.05; done
 grep -q "listening on" "$dir/tcpdump.err" || { log "tcpdump did not start: $(cat "$dir/tcpdump.err")"; exit 1; }
@@ -166,9 +168,14 @@ for p in $(seq 7000 7040); do
   in_host c bash -c 'echo x >"/dev/udp/$0/$1"' "$(v4 a)" "$p" 2>/dev/null || true
   in_host d bash -c 'echo x >"/dev/udp/$0/$1"' "$(v6 b)" "$p" 2>/dev/null || true
 done
-# shellcheck disable=SC2046 # one PID per word
-wait $(jobs -p | grep -vx -e "$tcpdump_pid" -e "$sink_pid")
+failed=0
+for job in $(jobs -p | grep -vx -e "$tcpdump_pid" -e "$sink_pid"); do
+  wait "$job" || failed=$((failed + 1))
+done
 log "traffic done in $((SECONDS - started)) s"
+if [ "$failed" -gt 0 ]; then
+  log "warning: $failed traffic jobs failed; the corpus holds less traffic than usual"
+fi
 
 # Counter samples come once a second; let a few more arrive and OVS flush its last partial datagram.
 sleep 3

@@ -33,8 +33,9 @@ public sealed class PacketCapture : IAsyncDisposable
         string outputPath, string filter, NetworkNamespace? ns = null, string interfaceName = "lo", CancellationToken cancellationToken = default)
     {
         // --immediate-mode hands each packet to tcpdump as it arrives and -U writes it through at once, so the file is
-        // complete at any moment; -Z root keeps tcpdump from dropping to a user that cannot write the file.
-        string[] arguments = ["-i", interfaceName, "-n", "--immediate-mode", "-U", "-Z", "root", "-w", outputPath, filter];
+        // complete at any moment; a 32 MiB buffer (-B, in KiB) absorbs bursts that the default 2 MiB drops;
+        // -Z root keeps tcpdump from dropping to a user that cannot write the file.
+        string[] arguments = ["-i", interfaceName, "-n", "--immediate-mode", "-B", "32768", "-U", "-Z", "root", "-w", outputPath, filter];
         var tcpdump = ns is null ? BackgroundProcess.Start("tcpdump", arguments) : ns.Start("tcpdump", arguments);
         try
         {

@@ -46,6 +46,9 @@ public readonly struct IpAddressValue : IEquatable<IpAddressValue>, ISpanFormatt
     public static IpAddressValue FromIPv6(ReadOnlySpan<byte> bytes) =>
         new(BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]), IpFamily.IPv6);
 
+    /// <summary>Creates an IPv6 address from its first and last eight bytes as big-endian numbers.</summary>
+    public static IpAddressValue FromIPv6(ulong high, ulong low) => new(high, low, IpFamily.IPv6);
+
     /// <summary>Converts from <see cref="IPAddress"/> (allocates nothing but reads the address bytes).</summary>
     public static IpAddressValue FromIPAddress(IPAddress address)
     {

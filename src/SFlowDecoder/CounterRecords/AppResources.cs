@@ -22,15 +22,15 @@ public readonly record struct AppResources(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out AppResources value)
     {
-        if (!reader.TryEnsure(40))
+        if (!reader.TryReadFixed(40, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new AppResources(
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt64(), reader.ReadUInt64(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+            XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4), XdrFields.UInt64(fields, 8), XdrFields.UInt64(fields, 16),
+            XdrFields.UInt32(fields, 24), XdrFields.UInt32(fields, 28), XdrFields.UInt32(fields, 32), XdrFields.UInt32(fields, 36));
         return true;
     }
 }

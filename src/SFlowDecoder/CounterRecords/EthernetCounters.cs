@@ -32,16 +32,16 @@ public readonly record struct EthernetCounters(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out EthernetCounters value)
     {
-        if (!reader.TryEnsure(52))
+        if (!reader.TryReadFixed(52, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new EthernetCounters(
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+            XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4), XdrFields.UInt32(fields, 8), XdrFields.UInt32(fields, 12), XdrFields.UInt32(fields, 16),
+            XdrFields.UInt32(fields, 20), XdrFields.UInt32(fields, 24), XdrFields.UInt32(fields, 28), XdrFields.UInt32(fields, 32), XdrFields.UInt32(fields, 36),
+            XdrFields.UInt32(fields, 40), XdrFields.UInt32(fields, 44), XdrFields.UInt32(fields, 48));
         return true;
     }
 }

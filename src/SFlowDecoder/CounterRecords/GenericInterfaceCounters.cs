@@ -50,17 +50,17 @@ public readonly record struct GenericInterfaceCounters(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out GenericInterfaceCounters value)
     {
-        if (!reader.TryEnsure(88))
+        if (!reader.TryReadFixed(88, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new GenericInterfaceCounters(
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt64(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt64(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt64(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32());
+            XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4), XdrFields.UInt64(fields, 8), XdrFields.UInt32(fields, 16), XdrFields.UInt32(fields, 20),
+            XdrFields.UInt64(fields, 24), XdrFields.UInt32(fields, 32), XdrFields.UInt32(fields, 36), XdrFields.UInt32(fields, 40), XdrFields.UInt32(fields, 44), XdrFields.UInt32(fields, 48), XdrFields.UInt32(fields, 52),
+            XdrFields.UInt64(fields, 56), XdrFields.UInt32(fields, 64), XdrFields.UInt32(fields, 68), XdrFields.UInt32(fields, 72), XdrFields.UInt32(fields, 76), XdrFields.UInt32(fields, 80),
+            XdrFields.UInt32(fields, 84));
         return true;
     }
 }

@@ -52,19 +52,21 @@ public readonly record struct HostCpu(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out HostCpu value)
     {
-        if (!reader.TryEnsure(OriginalLength))
+        if (!reader.TryReadFixed(OriginalLength, out var fields))
         {
             value = default;
             return false;
         }
 
-        var revised = reader.Remaining >= RevisedLength;
+        // The revision's three fields are there when the record is long enough to hold them.
+        ReadOnlySpan<byte> added = default;
+        var revised = reader.Remaining >= RevisedLength - OriginalLength && reader.TryReadFixed(RevisedLength - OriginalLength, out added);
         value = new HostCpu(
-            reader.ReadSingle(), reader.ReadSingle(), reader.ReadSingle(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            revised ? reader.ReadUInt32() : 0, revised ? reader.ReadUInt32() : 0, revised ? reader.ReadUInt32() : 0);
+            XdrFields.Single(fields, 0), XdrFields.Single(fields, 4), XdrFields.Single(fields, 8),
+            XdrFields.UInt32(fields, 12), XdrFields.UInt32(fields, 16), XdrFields.UInt32(fields, 20), XdrFields.UInt32(fields, 24), XdrFields.UInt32(fields, 28),
+            XdrFields.UInt32(fields, 32), XdrFields.UInt32(fields, 36), XdrFields.UInt32(fields, 40), XdrFields.UInt32(fields, 44), XdrFields.UInt32(fields, 48),
+            XdrFields.UInt32(fields, 52), XdrFields.UInt32(fields, 56), XdrFields.UInt32(fields, 60), XdrFields.UInt32(fields, 64),
+            revised ? XdrFields.UInt32(added, 0) : 0, revised ? XdrFields.UInt32(added, 4) : 0, revised ? XdrFields.UInt32(added, 8) : 0);
         return true;
     }
 }

@@ -36,13 +36,13 @@ public readonly ref struct HostDescription : ISFlowRecord<HostDescription>
         value = default;
         if (!reader.TryReadVariableOpaque(64, out var hostname)
             || !reader.TryReadFixedOpaque(16, out var uuid)
-            || !reader.TryEnsure(8))
+            || !reader.TryReadFixed(8, out var fields))
         {
             return false;
         }
 
-        var machineType = reader.ReadUInt32();
-        var osName = reader.ReadUInt32();
+        var machineType = XdrFields.UInt32(fields, 0);
+        var osName = XdrFields.UInt32(fields, 4);
         if (!reader.TryReadVariableOpaque(32, out var osRelease))
         {
             return false;

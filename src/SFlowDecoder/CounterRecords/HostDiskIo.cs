@@ -24,15 +24,15 @@ public readonly record struct HostDiskIo(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out HostDiskIo value)
     {
-        if (!reader.TryEnsure(52))
+        if (!reader.TryReadFixed(52, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new HostDiskIo(
-            reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt64(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt64(), reader.ReadUInt32());
+            XdrFields.UInt64(fields, 0), XdrFields.UInt64(fields, 8), XdrFields.UInt32(fields, 16), XdrFields.UInt32(fields, 20), XdrFields.UInt64(fields, 24),
+            XdrFields.UInt32(fields, 32), XdrFields.UInt32(fields, 36), XdrFields.UInt64(fields, 40), XdrFields.UInt32(fields, 48));
         return true;
     }
 }

@@ -28,15 +28,15 @@ public readonly record struct HostMemory(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out HostMemory value)
     {
-        if (!reader.TryEnsure(72))
+        if (!reader.TryReadFixed(72, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new HostMemory(
-            reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(), reader.ReadUInt64(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+            XdrFields.UInt64(fields, 0), XdrFields.UInt64(fields, 8), XdrFields.UInt64(fields, 16), XdrFields.UInt64(fields, 24), XdrFields.UInt64(fields, 32), XdrFields.UInt64(fields, 40), XdrFields.UInt64(fields, 48),
+            XdrFields.UInt32(fields, 56), XdrFields.UInt32(fields, 60), XdrFields.UInt32(fields, 64), XdrFields.UInt32(fields, 68));
         return true;
     }
 }

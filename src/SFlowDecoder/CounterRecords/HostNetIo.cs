@@ -22,15 +22,15 @@ public readonly record struct HostNetIo(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out HostNetIo value)
     {
-        if (!reader.TryEnsure(40))
+        if (!reader.TryReadFixed(40, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new HostNetIo(
-            reader.ReadUInt64(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt64(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+            XdrFields.UInt64(fields, 0), XdrFields.UInt32(fields, 8), XdrFields.UInt32(fields, 12), XdrFields.UInt32(fields, 16),
+            XdrFields.UInt64(fields, 20), XdrFields.UInt32(fields, 28), XdrFields.UInt32(fields, 32), XdrFields.UInt32(fields, 36));
         return true;
     }
 }

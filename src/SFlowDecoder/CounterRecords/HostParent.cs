@@ -8,13 +8,13 @@ public readonly record struct HostParent(uint ContainerType, uint ContainerIndex
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out HostParent value)
     {
-        if (!reader.TryEnsure(8))
+        if (!reader.TryReadFixed(8, out var fields))
         {
             value = default;
             return false;
         }
 
-        value = new HostParent(reader.ReadUInt32(), reader.ReadUInt32());
+        value = new HostParent(XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4));
         return true;
     }
 }

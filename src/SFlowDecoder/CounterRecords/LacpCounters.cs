@@ -42,16 +42,16 @@ public readonly record struct LacpCounters(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out LacpCounters value)
     {
-        if (!reader.TryEnsure(56))
+        if (!reader.TryReadFixed(56, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new LacpCounters(
-            reader.ReadMac(), reader.ReadMac(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+            XdrFields.Mac(fields, 0), XdrFields.Mac(fields, 8), XdrFields.UInt32(fields, 16), XdrFields.UInt32(fields, 20),
+            XdrFields.UInt32(fields, 24), XdrFields.UInt32(fields, 28), XdrFields.UInt32(fields, 32), XdrFields.UInt32(fields, 36),
+            XdrFields.UInt32(fields, 40), XdrFields.UInt32(fields, 44), XdrFields.UInt32(fields, 48), XdrFields.UInt32(fields, 52));
         return true;
     }
 }

@@ -59,18 +59,18 @@ public readonly record struct Mib2IcmpGroup(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out Mib2IcmpGroup value)
     {
-        if (!reader.TryEnsure(FieldCount * 4))
+        if (!reader.TryReadFixed(FieldCount * 4, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new Mib2IcmpGroup(
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+            XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4), XdrFields.UInt32(fields, 8), XdrFields.UInt32(fields, 12), XdrFields.UInt32(fields, 16),
+            XdrFields.UInt32(fields, 20), XdrFields.UInt32(fields, 24), XdrFields.UInt32(fields, 28), XdrFields.UInt32(fields, 32), XdrFields.UInt32(fields, 36),
+            XdrFields.UInt32(fields, 40), XdrFields.UInt32(fields, 44), XdrFields.UInt32(fields, 48), XdrFields.UInt32(fields, 52), XdrFields.UInt32(fields, 56),
+            XdrFields.UInt32(fields, 60), XdrFields.UInt32(fields, 64), XdrFields.UInt32(fields, 68), XdrFields.UInt32(fields, 72), XdrFields.UInt32(fields, 76),
+            XdrFields.UInt32(fields, 80), XdrFields.UInt32(fields, 84), XdrFields.UInt32(fields, 88), XdrFields.UInt32(fields, 92), XdrFields.UInt32(fields, 96));
         return true;
     }
 }

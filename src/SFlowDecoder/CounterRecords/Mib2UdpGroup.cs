@@ -23,15 +23,15 @@ public readonly record struct Mib2UdpGroup(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out Mib2UdpGroup value)
     {
-        if (!reader.TryEnsure(FieldCount * 4))
+        if (!reader.TryReadFixed(FieldCount * 4, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new Mib2UdpGroup(
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(),
-            reader.ReadUInt32(), reader.ReadUInt32());
+            XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4), XdrFields.UInt32(fields, 8), XdrFields.UInt32(fields, 12), XdrFields.UInt32(fields, 16),
+            XdrFields.UInt32(fields, 20), XdrFields.UInt32(fields, 24));
         return true;
     }
 }

@@ -8,13 +8,13 @@ public readonly record struct OpenFlowPort(ulong DatapathId, uint PortNumber) : 
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out OpenFlowPort value)
     {
-        if (!reader.TryEnsure(12))
+        if (!reader.TryReadFixed(12, out var fields))
         {
             value = default;
             return false;
         }
 
-        value = new OpenFlowPort(reader.ReadUInt64(), reader.ReadUInt32());
+        value = new OpenFlowPort(XdrFields.UInt64(fields, 0), XdrFields.UInt32(fields, 8));
         return true;
     }
 }

@@ -12,13 +12,13 @@ public readonly record struct OvsDatapath(uint Hit, uint Missed, uint Lost, uint
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out OvsDatapath value)
     {
-        if (!reader.TryEnsure(24))
+        if (!reader.TryReadFixed(24, out var fields))
         {
             value = default;
             return false;
         }
 
-        value = new OvsDatapath(reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+        value = new OvsDatapath(XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4), XdrFields.UInt32(fields, 8), XdrFields.UInt32(fields, 12), XdrFields.UInt32(fields, 16), XdrFields.UInt32(fields, 20));
         return true;
     }
 }

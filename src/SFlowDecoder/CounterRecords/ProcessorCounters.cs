@@ -12,13 +12,13 @@ public readonly record struct ProcessorCounters(int FiveSecondCpu, int OneMinute
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out ProcessorCounters value)
     {
-        if (!reader.TryEnsure(28))
+        if (!reader.TryReadFixed(28, out var fields))
         {
             value = default;
             return false;
         }
 
-        value = new ProcessorCounters(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadUInt64(), reader.ReadUInt64());
+        value = new ProcessorCounters(XdrFields.Int32(fields, 0), XdrFields.Int32(fields, 4), XdrFields.Int32(fields, 8), XdrFields.UInt64(fields, 12), XdrFields.UInt64(fields, 20));
         return true;
     }
 }

@@ -13,13 +13,13 @@ public readonly record struct VlanCounters(uint VlanId, ulong Octets, uint Unica
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out VlanCounters value)
     {
-        if (!reader.TryEnsure(28))
+        if (!reader.TryReadFixed(28, out var fields))
         {
             value = default;
             return false;
         }
 
-        value = new VlanCounters(reader.ReadUInt32(), reader.ReadUInt64(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+        value = new VlanCounters(XdrFields.UInt32(fields, 0), XdrFields.UInt64(fields, 4), XdrFields.UInt32(fields, 12), XdrFields.UInt32(fields, 16), XdrFields.UInt32(fields, 20), XdrFields.UInt32(fields, 24));
         return true;
     }
 }

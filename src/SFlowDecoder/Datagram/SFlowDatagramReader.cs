@@ -70,14 +70,14 @@ public ref struct SFlowDatagramReader
             return false;
         }
 
-        if (!_xdr.TryEnsure(12))
+        if (!_xdr.TryReadFixed(12, out var fields))
         {
             return false;
         }
 
-        var subAgent = _xdr.ReadUInt32();
-        var sequence = _xdr.ReadUInt32();
-        var uptime = _xdr.ReadUInt32();
+        var subAgent = XdrFields.UInt32(fields, 0);
+        var sequence = XdrFields.UInt32(fields, 4);
+        var uptime = XdrFields.UInt32(fields, 8);
         if (!_xdr.TryReadCount(MinSampleSize, out _remainingSamples))
         {
             return false;

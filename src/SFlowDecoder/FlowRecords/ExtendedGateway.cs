@@ -39,14 +39,14 @@ public readonly ref struct ExtendedGateway : ISFlowRecord<ExtendedGateway>
     public static bool TryRead(scoped ref XdrReader reader, out ExtendedGateway value)
     {
         value = default;
-        if (!reader.TryReadAddress(out var nextHop) || !reader.TryEnsure(12))
+        if (!reader.TryReadAddress(out var nextHop) || !reader.TryReadFixed(12, out var fields))
         {
             return false;
         }
 
-        var asNumber = reader.ReadUInt32();
-        var sourceAs = reader.ReadUInt32();
-        var sourcePeerAs = reader.ReadUInt32();
+        var asNumber = XdrFields.UInt32(fields, 0);
+        var sourceAs = XdrFields.UInt32(fields, 4);
+        var sourcePeerAs = XdrFields.UInt32(fields, 8);
         if (!AsPath.TryRead(ref reader, out var path)
             || !XdrUInt32List.TryRead(ref reader, out var communities)
             || !reader.TryReadUInt32(out var localPreference))

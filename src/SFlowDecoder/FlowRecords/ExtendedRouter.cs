@@ -11,12 +11,12 @@ public readonly record struct ExtendedRouter(IpAddressValue NextHop, uint Source
     public static bool TryRead(scoped ref XdrReader reader, out ExtendedRouter value)
     {
         value = default;
-        if (!reader.TryReadAddress(out var nextHop) || !reader.TryEnsure(8))
+        if (!reader.TryReadAddress(out var nextHop) || !reader.TryReadFixed(8, out var fields))
         {
             return false;
         }
 
-        value = new ExtendedRouter(nextHop, reader.ReadUInt32(), reader.ReadUInt32());
+        value = new ExtendedRouter(nextHop, XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4));
         return true;
     }
 }

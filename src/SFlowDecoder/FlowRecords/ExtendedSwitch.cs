@@ -11,13 +11,13 @@ public readonly record struct ExtendedSwitch(uint SourceVlan, uint SourcePriorit
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out ExtendedSwitch value)
     {
-        if (!reader.TryEnsure(16))
+        if (!reader.TryReadFixed(16, out var fields))
         {
             value = default;
             return false;
         }
 
-        value = new ExtendedSwitch(reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+        value = new ExtendedSwitch(XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4), XdrFields.UInt32(fields, 8), XdrFields.UInt32(fields, 12));
         return true;
     }
 }

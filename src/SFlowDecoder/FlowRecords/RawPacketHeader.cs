@@ -30,14 +30,14 @@ public readonly ref struct RawPacketHeader : ISFlowRecord<RawPacketHeader>
     public static bool TryRead(scoped ref XdrReader reader, out RawPacketHeader value)
     {
         value = default;
-        if (!reader.TryEnsure(12))
+        if (!reader.TryReadFixed(12, out var fields))
         {
             return false;
         }
 
-        var protocol = (HeaderProtocol)reader.ReadUInt32();
-        var frameLength = reader.ReadUInt32();
-        var stripped = reader.ReadUInt32();
+        var protocol = (HeaderProtocol)XdrFields.UInt32(fields, 0);
+        var frameLength = XdrFields.UInt32(fields, 4);
+        var stripped = XdrFields.UInt32(fields, 8);
         if (!reader.TryReadVariableOpaque(uint.MaxValue, out var header))
         {
             return false;

@@ -14,13 +14,13 @@ public readonly record struct SampledEthernet(uint Length, MacAddress SourceMac,
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out SampledEthernet value)
     {
-        if (!reader.TryEnsure(24))
+        if (!reader.TryReadFixed(24, out var fields))
         {
             value = default;
             return false;
         }
 
-        value = new SampledEthernet(reader.ReadUInt32(), reader.ReadMac(), reader.ReadMac(), reader.ReadUInt32());
+        value = new SampledEthernet(XdrFields.UInt32(fields, 0), XdrFields.Mac(fields, 4), XdrFields.Mac(fields, 12), XdrFields.UInt32(fields, 20));
         return true;
     }
 }

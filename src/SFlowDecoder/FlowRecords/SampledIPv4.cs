@@ -25,15 +25,15 @@ public readonly record struct SampledIPv4(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out SampledIPv4 value)
     {
-        if (!reader.TryEnsure(32))
+        if (!reader.TryReadFixed(32, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new SampledIPv4(
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadIPv4(), reader.ReadIPv4(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+            XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4), XdrFields.IPv4(fields, 8), XdrFields.IPv4(fields, 12),
+            XdrFields.UInt32(fields, 16), XdrFields.UInt32(fields, 20), XdrFields.UInt32(fields, 24), XdrFields.UInt32(fields, 28));
         return true;
     }
 }

@@ -25,15 +25,15 @@ public readonly record struct SampledIPv6(
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out SampledIPv6 value)
     {
-        if (!reader.TryEnsure(56))
+        if (!reader.TryReadFixed(56, out var fields))
         {
             value = default;
             return false;
         }
 
         value = new SampledIPv6(
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadIPv6(), reader.ReadIPv6(),
-            reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32(), reader.ReadUInt32());
+            XdrFields.UInt32(fields, 0), XdrFields.UInt32(fields, 4), XdrFields.IPv6(fields, 8), XdrFields.IPv6(fields, 24),
+            XdrFields.UInt32(fields, 40), XdrFields.UInt32(fields, 44), XdrFields.UInt32(fields, 48), XdrFields.UInt32(fields, 52));
         return true;
     }
 }

@@ -9,75 +9,73 @@ internal static class SampleHeaderReader
     {
         header = default;
         var type = dataFormat is >= 1 and <= 5 ? (SFlowSampleType)dataFormat : SFlowSampleType.Unknown;
-        uint sequence, samplingRate = 0, pool = 0, drops = 0, reason = 0;
+        uint samplingRate = 0, pool = 0, drops = 0, reason = 0;
         DataSource source;
         SFlowInterface input = default, output = default;
+        ReadOnlySpan<byte> fields;
         switch (type)
         {
             case SFlowSampleType.Flow:
-                if (!body.TryEnsure(28))
+                if (!body.TryReadFixed(28, out fields))
                 {
                     return false;
                 }
 
-                sequence = body.ReadUInt32();
-                source = DataSource.FromCompact(body.ReadUInt32());
-                samplingRate = body.ReadUInt32();
-                pool = body.ReadUInt32();
-                drops = body.ReadUInt32();
-                input = SFlowInterface.FromCompact(body.ReadUInt32());
-                output = SFlowInterface.FromCompact(body.ReadUInt32());
+                source = DataSource.FromCompact(XdrFields.UInt32(fields, 4));
+                samplingRate = XdrFields.UInt32(fields, 8);
+                pool = XdrFields.UInt32(fields, 12);
+                drops = XdrFields.UInt32(fields, 16);
+                input = SFlowInterface.FromCompact(XdrFields.UInt32(fields, 20));
+                output = SFlowInterface.FromCompact(XdrFields.UInt32(fields, 24));
                 break;
             case SFlowSampleType.Counters:
-                if (!body.TryEnsure(8))
+                if (!body.TryReadFixed(8, out fields))
                 {
                     return false;
                 }
 
-                sequence = body.ReadUInt32();
-                source = DataSource.FromCompact(body.ReadUInt32());
+                source = DataSource.FromCompact(XdrFields.UInt32(fields, 4));
                 break;
             case SFlowSampleType.ExpandedFlow:
-                if (!body.TryEnsure(40))
+                if (!body.TryReadFixed(40, out fields))
                 {
                     return false;
                 }
 
-                sequence = body.ReadUInt32();
-                source = new DataSource(body.ReadUInt32(), body.ReadUInt32());
-                samplingRate = body.ReadUInt32();
-                pool = body.ReadUInt32();
-                drops = body.ReadUInt32();
-                input = SFlowInterface.FromExpanded(body.ReadUInt32(), body.ReadUInt32());
-                output = SFlowInterface.FromExpanded(body.ReadUInt32(), body.ReadUInt32());
+                source = new DataSource(XdrFields.UInt32(fields, 4), XdrFields.UInt32(fields, 8));
+                samplingRate = XdrFields.UInt32(fields, 12);
+                pool = XdrFields.UInt32(fields, 16);
+                drops = XdrFields.UInt32(fields, 20);
+                input = SFlowInterface.FromExpanded(XdrFields.UInt32(fields, 24), XdrFields.UInt32(fields, 28));
+                output = SFlowInterface.FromExpanded(XdrFields.UInt32(fields, 32), XdrFields.UInt32(fields, 36));
                 break;
             case SFlowSampleType.ExpandedCounters:
-                if (!body.TryEnsure(12))
+                if (!body.TryReadFixed(12, out fields))
                 {
                     return false;
                 }
 
-                sequence = body.ReadUInt32();
-                source = new DataSource(body.ReadUInt32(), body.ReadUInt32());
+                source = new DataSource(XdrFields.UInt32(fields, 4), XdrFields.UInt32(fields, 8));
                 break;
             case SFlowSampleType.Discard:
-                if (!body.TryEnsure(28))
+                if (!body.TryReadFixed(28, out fields))
                 {
                     return false;
                 }
 
-                sequence = body.ReadUInt32();
-                source = new DataSource(body.ReadUInt32(), body.ReadUInt32());
-                drops = body.ReadUInt32();
-                input = new SFlowInterface(InterfaceFormat.IfIndex, body.ReadUInt32());
-                output = new SFlowInterface(InterfaceFormat.IfIndex, body.ReadUInt32());
-                reason = body.ReadUInt32();
+                source = new DataSource(XdrFields.UInt32(fields, 4), XdrFields.UInt32(fields, 8));
+                drops = XdrFields.UInt32(fields, 12);
+                input = new SFlowInterface(InterfaceFormat.IfIndex, XdrFields.UInt32(fields, 16));
+                output = new SFlowInterface(InterfaceFormat.IfIndex, XdrFields.UInt32(fields, 20));
+                reason = XdrFields.UInt32(fields, 24);
                 break;
             default:
                 header = new SFlowSampleHeader(type, dataFormat, offset, length, 0, default, 0, 0, 0, default, default, 0, 0);
                 return true;
         }
 
+        // Every standard sample opens with its sequence number.
+        var sequence = XdrFields.UInt32(fields, 0);
         if (!body.TryReadCount(MinRecordSize, out var recordCount))
         {
             return false;

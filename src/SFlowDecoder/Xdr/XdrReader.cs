@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
@@ -9,9 +8,9 @@ namespace NetworkMachinery.SFlow;
 /// opaques padded to four bytes, and length-prefixed structures.
 /// </summary>
 /// <remarks>
-/// The <c>Try</c> methods never throw and never read past the span: when the data runs out they record an
-/// <see cref="SFlowError"/> carrying the absolute offset in the datagram and return false. The unprefixed
-/// <c>Read</c> methods are for fixed layouts after one <see cref="TryEnsure"/> covering all their fields.
+/// The methods never throw and never read past the span: when the data runs out they record an
+/// <see cref="SFlowError"/> carrying the absolute offset in the datagram and return false. Structures of fixed
+/// layout are taken as one block with <see cref="TryReadFixed"/> and their fields read with <see cref="XdrFields"/>.
 /// </remarks>
 public ref struct XdrReader
 {
@@ -64,36 +63,36 @@ public ref struct XdrReader
         return false;
     }
 
-    /// <summary>Checks that <paramref name="byteCount"/> bytes remain; records the end-of-data error if not.</summary>
+    /// <summary>
+    /// Takes the next <paramref name="length"/> bytes as one block, for structures of fixed layout: one bounds check
+    /// and one position update for all their fields, which <see cref="XdrFields"/> then reads at constant offsets.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryEnsure(int byteCount) => (uint)byteCount <= (uint)Remaining || Fail(_endOfDataCode);
+    public bool TryReadFixed(int length, out ReadOnlySpan<byte> fields)
+    {
+        if ((uint)length <= (uint)Remaining)
+        {
+            fields = _data.Slice(_position, length);
+            _position += length;
+            return true;
+        }
+
+        fields = default;
+        return Fail(_endOfDataCode);
+    }
 
     /// <summary>Reads a 32-bit unsigned integer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadUInt32(out uint value)
     {
-        if (Remaining >= 4)
+        if (TryReadFixed(4, out var field))
         {
-            value = ReadUInt32();
+            value = XdrFields.UInt32(field, 0);
             return true;
         }
 
         value = 0;
-        return Fail(_endOfDataCode);
-    }
-
-    /// <summary>Reads a 64-bit unsigned integer.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryReadUInt64(out ulong value)
-    {
-        if (Remaining >= 8)
-        {
-            value = ReadUInt64();
-            return true;
-        }
-
-        value = 0;
-        return Fail(_endOfDataCode);
+        return false;
     }
 
     /// <summary>Reads a fixed-length opaque of <paramref name="length"/> bytes and skips its padding to four bytes.</summary>
@@ -183,40 +182,27 @@ public ref struct XdrReader
     /// <summary>Reads a 4-byte IPv4 address.</summary>
     public bool TryReadIPv4(out IpAddressValue address)
     {
-        if (Remaining >= 4)
+        if (TryReadFixed(4, out var field))
         {
-            address = ReadIPv4();
+            address = XdrFields.IPv4(field, 0);
             return true;
         }
 
         address = default;
-        return Fail(_endOfDataCode);
+        return false;
     }
 
     /// <summary>Reads a 16-byte IPv6 address.</summary>
     public bool TryReadIPv6(out IpAddressValue address)
     {
-        if (Remaining >= 16)
+        if (TryReadFixed(16, out var field))
         {
-            address = ReadIPv6();
+            address = XdrFields.IPv6(field, 0);
             return true;
         }
 
         address = default;
-        return Fail(_endOfDataCode);
-    }
-
-    /// <summary>Skips <paramref name="byteCount"/> bytes rounded up to four.</summary>
-    public bool TrySkip(int byteCount)
-    {
-        var padded = Align4(byteCount);
-        if (padded <= Remaining)
-        {
-            _position += padded;
-            return true;
-        }
-
-        return Fail(_endOfDataCode);
+        return false;
     }
 
     /// <summary>
@@ -249,59 +235,6 @@ public ref struct XdrReader
         inner = new XdrReader(_data.Slice(_position, (int)length), Offset, innerEndOfDataCode);
         _position += (int)Align4(length);
         return true;
-    }
-
-    /// <summary>Reads a 32-bit unsigned integer; the caller has ensured four bytes remain.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public uint ReadUInt32()
-    {
-        var value = BinaryPrimitives.ReadUInt32BigEndian(_data.Slice(_position, 4));
-        _position += 4;
-        return value;
-    }
-
-    /// <summary>Reads a 64-bit unsigned integer; the caller has ensured eight bytes remain.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong ReadUInt64()
-    {
-        var value = BinaryPrimitives.ReadUInt64BigEndian(_data.Slice(_position, 8));
-        _position += 8;
-        return value;
-    }
-
-    /// <summary>Reads a 32-bit signed integer; the caller has ensured four bytes remain.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int ReadInt32() => unchecked((int)ReadUInt32());
-
-    /// <summary>Reads an XDR (IEEE 754 single precision) float; the caller has ensured four bytes remain.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public float ReadSingle() => BitConverter.UInt32BitsToSingle(ReadUInt32());
-
-    /// <summary>Reads a MAC address stored as a 6-byte opaque padded to 8; the caller has ensured eight bytes remain.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public MacAddress ReadMac()
-    {
-        var value = MacAddress.Read(_data.Slice(_position, 8));
-        _position += 8;
-        return value;
-    }
-
-    /// <summary>Reads a 4-byte IPv4 address; the caller has ensured four bytes remain.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public IpAddressValue ReadIPv4()
-    {
-        var value = IpAddressValue.FromIPv4(_data.Slice(_position, 4));
-        _position += 4;
-        return value;
-    }
-
-    /// <summary>Reads a 16-byte IPv6 address; the caller has ensured sixteen bytes remain.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public IpAddressValue ReadIPv6()
-    {
-        var value = IpAddressValue.FromIPv6(_data.Slice(_position, 16));
-        _position += 16;
-        return value;
     }
 
     /// <summary>Rounds a length up to a multiple of four, as XDR pads every opaque.</summary>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetworkMachinery.Benchmarks.Corpus;
+using NetworkMachinery.Collector.Capture;
 using NetworkMachinery.Collector.Accounting;
 using NetworkMachinery.Collector.Decode;
 using NetworkMachinery.Collector.Ingest;
@@ -26,7 +27,7 @@ public class DecodeBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var loaded = SFlowCorpus.Load(SFlowCorpus.DefaultPath);
+        var loaded = SFlowCapture.LoadPayloads(SFlowCorpus.DefaultPath);
         _datagrams = Enumerable.Range(0, CorpusSize).Select(i => loaded[i % loaded.Length]).ToArray();
         _frames = _datagrams.Select(ToFrame).ToArray();
         var registry = Metrics.NewCustomRegistry();

@@ -15,17 +15,8 @@ internal sealed class CaptureDecoder(Stream output, TextWriter diagnostics, int?
     public void Decode(PcapReader capture)
     {
         using var json = new Utf8JsonWriter(output, WriterOptions);
-        while (capture.TryReadPacket(out var packet))
+        foreach (var udp in SFlowCapture.ReadDatagrams(capture, port, () => Summary.NonSFlowPackets++))
         {
-            Summary.Packets++;
-            if (!UdpPacketExtractor.TryExtract(packet.LinkType, packet.Data, out var udp)
-                || (port is { } p && udp.DestinationPort != p)
-                || !SFlowDatagramReader.LooksLikeSFlow(udp.Payload.Span))
-            {
-                Summary.NonSFlowPackets++;
-                continue;
-            }
-
             Summary.Datagrams++;
             var error = DecodeDatagram(json, udp.Payload.Span);
             if (error.IsError)

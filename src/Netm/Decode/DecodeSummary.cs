@@ -3,7 +3,7 @@ namespace NetworkMachinery.Netm.Decode;
 /// <summary>What <c>netm decode</c> found in a capture.</summary>
 internal sealed class DecodeSummary
 {
-    public long Packets { get; set; }
+    public long Packets => Datagrams + NonSFlowPackets;
 
     public long Datagrams { get; set; }
 

@@ -1,4 +1,5 @@
 using NetworkMachinery.Collector.Tests.Integration.Reference;
+using NetworkMachinery.Testing.Repository;
 
 namespace NetworkMachinery.Collector.Tests.Integration;
 
@@ -17,7 +18,7 @@ public sealed class TsharkCrossCheckTests
     [Fact]
     public async Task Decode_OvsCorpus_AgreesWithTsharkOnEverySample()
     {
-        var corpus = Path.Combine(RepositoryRoot(), "testdata", "ovs-sflow.pcap");
+        var corpus = RepositoryPaths.OvsCorpus;
 
         var reference = await TsharkDecoder.DecodeAsync(corpus, sflowPort: 6343);
         var (ours, summary) = await NetmDecoder.DecodeAsync(corpus);
@@ -61,18 +62,5 @@ public sealed class TsharkCrossCheckTests
         Assert.True(tsharkGaveUp * 100 < reference.Count, $"tshark gave up on {tsharkGaveUp} of {reference.Count} datagrams");
         var ourSamples = ours.Sum(d => d.Count);
         Assert.True(compared * 100 >= ourSamples * 99, $"compared only {compared} of {ourSamples} samples");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "NetworkMachinery.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("repository root not found above " + AppContext.BaseDirectory);
     }
 }

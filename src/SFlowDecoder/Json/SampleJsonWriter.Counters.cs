@@ -145,9 +145,9 @@ public static partial class SampleJsonWriter
                 writer.WriteString("name", "hostCpu");
                 if (record.TryRead<HostCpu>(out var value, out error))
                 {
-                    writer.WriteNumber("loadOne", value.LoadOne);
-                    writer.WriteNumber("loadFive", value.LoadFive);
-                    writer.WriteNumber("loadFifteen", value.LoadFifteen);
+                    writer.WriteFloat("loadOne", value.LoadOne);
+                    writer.WriteFloat("loadFive", value.LoadFive);
+                    writer.WriteFloat("loadFifteen", value.LoadFifteen);
                     writer.WriteNumber("processesRunning", value.ProcessesRunning);
                     writer.WriteNumber("processesTotal", value.ProcessesTotal);
                     writer.WriteNumber("cpuCount", value.CpuCount);

@@ -222,6 +222,37 @@ public class XdrReaderTests
     }
 
     [Theory]
+    [InlineData(-1)]
+    [InlineData(-5)]
+    [InlineData(int.MaxValue)]
+    public void TrySkip_NegativeOrHugeCount_FailsWithoutMoving(int count)
+    {
+        var reader = new XdrReader(new byte[12]);
+        reader.TryReadUInt32(out _);
+
+        Assert.False(reader.TrySkip(count));
+
+        Assert.Equal(4, reader.BytesConsumed);
+        Assert.Equal(SFlowErrorCode.Truncated, reader.Error.Code);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(-6)]
+    [InlineData(int.MaxValue)]
+    public void TryReadFixedOpaque_NegativeOrHugeLength_FailsWithoutThrowing(int length)
+    {
+        var reader = new XdrReader(new byte[12]);
+        reader.TryReadUInt32(out _);
+
+        Assert.False(reader.TryReadFixedOpaque(length, out var value));
+
+        Assert.True(value.IsEmpty);
+        Assert.Equal(4, reader.BytesConsumed);
+        Assert.Equal(SFlowErrorCode.Truncated, reader.Error.Code);
+    }
+
+    [Theory]
     [InlineData(0, 0)]
     [InlineData(1, 4)]
     [InlineData(4, 4)]

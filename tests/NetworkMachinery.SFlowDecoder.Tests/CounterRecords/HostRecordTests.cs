@@ -7,6 +7,10 @@ namespace NetworkMachinery.SFlow.Tests;
 /// <summary>The host structures, records 2000-2010.</summary>
 public class HostRecordTests
 {
+    private static readonly HostCpu Cpu = new(
+        0.25f, 1.5f, 2.75f, 4, 512, 8, 2900, 86_401,
+        1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012);
+
     [Fact]
     public void TryRead_HostDescription_ReadsEveryField()
     {
@@ -92,25 +96,18 @@ public class HostRecordTests
     [Fact]
     public void TryRead_HostCpuRevisedLayout_ReadsEveryField()
     {
-        var expected = new HostCpu(
-            0.25f, 1.5f, 2.75f, 4, 512, 8, 2900, 86_401,
-            1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012);
-
-        Assert.Equal(expected, RecordDecoding.DecodeCounter<HostCpu>(CounterRecordEncoder.HostCpu(expected)));
+        Assert.Equal(Cpu, RecordDecoding.DecodeCounter<HostCpu>(CounterRecordEncoder.HostCpu(Cpu)));
     }
 
     [Fact]
     public void TryRead_HostCpuOriginal68ByteLayout_ReadsFieldsAndLeavesLaterOnesZero()
     {
-        var sent = new HostCpu(
-            0.25f, 1.5f, 2.75f, 4, 512, 8, 2900, 86_401,
-            1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012);
-        var encoded = CounterRecordEncoder.HostCpu(sent, originalLayout: true);
+        var encoded = CounterRecordEncoder.HostCpu(Cpu, originalLayout: true);
 
         var decoded = RecordDecoding.DecodeCounter<HostCpu>(encoded);
 
         Assert.Equal(68, encoded.Data.Length);
-        Assert.Equal(sent with { CpuSteal = 0, CpuGuest = 0, CpuGuestNice = 0 }, decoded);
+        Assert.Equal(Cpu with { CpuSteal = 0, CpuGuest = 0, CpuGuestNice = 0 }, decoded);
     }
 
     [Fact]

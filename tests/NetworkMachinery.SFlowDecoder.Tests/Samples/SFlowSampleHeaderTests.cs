@@ -1,3 +1,4 @@
+using NetworkMachinery.SFlow.Tests.Support;
 using NetworkMachinery.Testing.SFlow;
 
 namespace NetworkMachinery.SFlow.Tests;
@@ -118,10 +119,7 @@ public class SFlowSampleHeaderTests
         var datagram = new SFlowDatagramBuilder()
             .DiscardSample(s => s.Record(FlowRecordEncoder.ExtendedSwitch(new ExtendedSwitch(1, 2, 3, 4))))
             .Build();
-        var reader = new SFlowDatagramReader(datagram);
-        reader.TryReadHeader(out _);
-        reader.TryReadSample(out var sample);
-        var records = sample.Records;
+        var records = RecordDecoding.RecordsOfFirstSample(datagram);
 
         Assert.True(records.TryReadRecord(out var record));
 

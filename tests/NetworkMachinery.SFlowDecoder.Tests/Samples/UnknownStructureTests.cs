@@ -48,10 +48,7 @@ public class UnknownStructureTests
                 .Record(SFlowStructure.Create(4413, (uint)FlowRecordFormat.ExtendedSwitch, [0, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0, 7, 0, 0, 0, 7]))
                 .Record(FlowRecordEncoder.ExtendedSwitch(new ExtendedSwitch(100, 1, 200, 2))))
             .Build();
-        var reader = new SFlowDatagramReader(datagram);
-        reader.TryReadHeader(out _);
-        reader.TryReadSample(out var sample);
-        var records = sample.Records;
+        var records = RecordDecoding.RecordsOfFirstSample(datagram);
 
         Assert.True(records.TryReadRecord(out var first));
         Assert.False(first.IsKnown);
@@ -81,10 +78,7 @@ public class UnknownStructureTests
                 .Record(SFlowStructure.Create(0, 2202, []))
                 .Record(CounterRecordEncoder.OvsDatapath(new OvsDatapath(1, 2, 3, 4, 5, 6))))
             .Build();
-        var reader = new SFlowDatagramReader(datagram);
-        reader.TryReadHeader(out _);
-        reader.TryReadSample(out var sample);
-        var records = sample.Records;
+        var records = RecordDecoding.RecordsOfFirstSample(datagram);
 
         Assert.True(records.TryReadRecord(out var first));
         Assert.True(records.TryReadRecord(out var second));
@@ -107,10 +101,7 @@ public class UnknownStructureTests
         var datagram = new SFlowDatagramBuilder()
             .FlowSample(s => s.Record(longer).Record(FlowRecordEncoder.ExtendedVni(FlowRecordFormat.ExtendedVniIngress, new ExtendedVni(88))))
             .Build();
-        var reader = new SFlowDatagramReader(datagram);
-        reader.TryReadHeader(out _);
-        reader.TryReadSample(out var sample);
-        var records = sample.Records;
+        var records = RecordDecoding.RecordsOfFirstSample(datagram);
 
         records.TryReadRecord(out var first);
         Assert.True(first.TryRead<ExtendedVni>(out var egress, out _));

@@ -16,6 +16,15 @@ internal static class RecordDecoding
     public static void InCounterSample(SFlowStructure encoded, RecordInspector inspect) =>
         Inspect(new SFlowDatagramBuilder().CounterSample(s => s.Record(encoded)).Build(), inspect);
 
+    /// <summary>A reader over the records of the datagram's first sample.</summary>
+    public static SFlowRecordReader RecordsOfFirstSample(byte[] datagram)
+    {
+        var reader = new SFlowDatagramReader(datagram);
+        Assert.True(reader.TryReadHeader(out _));
+        Assert.True(reader.TryReadSample(out var sample), reader.Error.ToString());
+        return sample.Records;
+    }
+
     /// <summary>Decodes a flow record that is a value type.</summary>
     public static T DecodeFlow<T>(SFlowStructure encoded)
         where T : struct, ISFlowRecord<T>

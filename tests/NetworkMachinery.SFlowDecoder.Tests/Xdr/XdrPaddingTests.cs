@@ -80,10 +80,7 @@ public class XdrPaddingTests
                 .Record(FlowRecordEncoder.RawPacketHeader(HeaderProtocol.Ethernet, 99, 4, header))
                 .Record(FlowRecordEncoder.ExtendedSwitch(new ExtendedSwitch(11, 2, 33, 4))))
             .Build();
-        var reader = new SFlowDatagramReader(datagram);
-        reader.TryReadHeader(out _);
-        reader.TryReadSample(out var sample);
-        var records = sample.Records;
+        var records = RecordDecoding.RecordsOfFirstSample(datagram);
 
         Assert.True(records.TryReadRecord(out var first));
         Assert.True(first.TryRead<RawPacketHeader>(out var raw, out _));

@@ -8,16 +8,5 @@ public sealed class CounterSampleBuilder(bool expanded = false) : SampleBuilder<
     protected override uint DataFormat => expanded ? 4u : 2u;
 
     /// <inheritdoc />
-    protected override void WriteFixedFields(XdrWriter writer)
-    {
-        writer.WriteUInt32(Sequence);
-        if (expanded)
-        {
-            writer.WriteUInt32(SourceType).WriteUInt32(SourceIndex);
-        }
-        else
-        {
-            writer.WriteUInt32(CompactSource());
-        }
-    }
+    protected override void WriteFixedFields(XdrWriter writer) => WriteSequenceAndSource(writer, expanded);
 }

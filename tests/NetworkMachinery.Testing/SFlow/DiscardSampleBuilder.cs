@@ -40,7 +40,9 @@ public sealed class DiscardSampleBuilder : SampleBuilder<DiscardSampleBuilder>
     }
 
     /// <inheritdoc />
-    protected override void WriteFixedFields(XdrWriter writer) =>
-        writer.WriteUInt32(Sequence).WriteUInt32(SourceType).WriteUInt32(SourceIndex)
-            .WriteUInt32(_drops).WriteUInt32(_input).WriteUInt32(_output).WriteUInt32(_reason);
+    protected override void WriteFixedFields(XdrWriter writer)
+    {
+        WriteSequenceAndSource(writer, expanded: true);
+        writer.WriteUInt32(_drops).WriteUInt32(_input).WriteUInt32(_output).WriteUInt32(_reason);
+    }
 }

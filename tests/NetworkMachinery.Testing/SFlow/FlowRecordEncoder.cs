@@ -26,27 +26,11 @@ public static class FlowRecordEncoder
 
     /// <summary>Record 3, <c>sampled_ipv4</c>, or the same layout as 1023/1024 (outer IPv4 header of a tunnel).</summary>
     public static SFlowStructure IPv4(SampledIPv4 value, FlowRecordFormat format = FlowRecordFormat.IPv4) =>
-        SFlowStructure.Create((uint)format, w => w
-            .WriteUInt32(value.Length)
-            .WriteUInt32(value.Protocol)
-            .WriteAddressBytes(value.SourceAddress)
-            .WriteAddressBytes(value.DestinationAddress)
-            .WriteUInt32(value.SourcePort)
-            .WriteUInt32(value.DestinationPort)
-            .WriteUInt32(value.TcpFlags)
-            .WriteUInt32(value.Tos));
+        SampledIp(format, value.Length, value.Protocol, value.SourceAddress, value.DestinationAddress, value.SourcePort, value.DestinationPort, value.TcpFlags, value.Tos);
 
     /// <summary>Record 4, <c>sampled_ipv6</c>, or the same layout as 1025/1026 (outer IPv6 header of a tunnel).</summary>
     public static SFlowStructure IPv6(SampledIPv6 value, FlowRecordFormat format = FlowRecordFormat.IPv6) =>
-        SFlowStructure.Create((uint)format, w => w
-            .WriteUInt32(value.Length)
-            .WriteUInt32(value.Protocol)
-            .WriteAddressBytes(value.SourceAddress)
-            .WriteAddressBytes(value.DestinationAddress)
-            .WriteUInt32(value.SourcePort)
-            .WriteUInt32(value.DestinationPort)
-            .WriteUInt32(value.TcpFlags)
-            .WriteUInt32(value.Priority));
+        SampledIp(format, value.Length, value.Protocol, value.SourceAddress, value.DestinationAddress, value.SourcePort, value.DestinationPort, value.TcpFlags, value.Priority);
 
     /// <summary>Record 1001, <c>extended_switch</c>.</summary>
     public static SFlowStructure ExtendedSwitch(ExtendedSwitch value) =>
@@ -125,4 +109,25 @@ public static class FlowRecordEncoder
     /// <summary>Records 1029/1030, <c>extended_vni_egress/ingress</c>.</summary>
     public static SFlowStructure ExtendedVni(FlowRecordFormat format, ExtendedVni value) =>
         SFlowStructure.Create((uint)format, w => w.WriteUInt32(value.Vni));
+
+    /// <summary>The shared layout of <c>sampled_ipv4</c> and <c>sampled_ipv6</c>: they differ in address size and in the meaning of the last word (ToS or priority).</summary>
+    private static SFlowStructure SampledIp(
+        FlowRecordFormat format,
+        uint length,
+        uint protocol,
+        IpAddressValue source,
+        IpAddressValue destination,
+        uint sourcePort,
+        uint destinationPort,
+        uint tcpFlags,
+        uint tosOrPriority) =>
+        SFlowStructure.Create((uint)format, w => w
+            .WriteUInt32(length)
+            .WriteUInt32(protocol)
+            .WriteAddressBytes(source)
+            .WriteAddressBytes(destination)
+            .WriteUInt32(sourcePort)
+            .WriteUInt32(destinationPort)
+            .WriteUInt32(tcpFlags)
+            .WriteUInt32(tosOrPriority));
 }

@@ -59,16 +59,7 @@ public sealed class FlowSampleBuilder(bool expanded = false) : SampleBuilder<Flo
     /// <inheritdoc />
     protected override void WriteFixedFields(XdrWriter writer)
     {
-        writer.WriteUInt32(Sequence);
-        if (expanded)
-        {
-            writer.WriteUInt32(SourceType).WriteUInt32(SourceIndex);
-        }
-        else
-        {
-            writer.WriteUInt32(CompactSource());
-        }
-
+        WriteSequenceAndSource(writer, expanded);
         writer.WriteUInt32(_samplingRate).WriteUInt32(_samplePool).WriteUInt32(_drops);
         WriteInterface(writer, _input);
         WriteInterface(writer, _output);

@@ -11,15 +11,9 @@ public abstract class SampleBuilder<TSelf>
     private readonly List<SFlowStructure> _records = [];
     private uint? _declaredRecordCount;
     private uint? _declaredLength;
-
-    /// <summary>The sample's <c>sequence_number</c>.</summary>
-    protected uint Sequence { get; private set; }
-
-    /// <summary>The data source type (0 ifIndex, 1 VLAN, 2 entPhysicalEntry, 3 entLogicalEntry).</summary>
-    protected uint SourceType { get; private set; }
-
-    /// <summary>The data source index.</summary>
-    protected uint SourceIndex { get; private set; }
+    private uint _sequence;
+    private uint _sourceType;
+    private uint _sourceIndex;
 
     /// <summary>The sample's <c>data_format</c> word.</summary>
     protected abstract uint DataFormat { get; }
@@ -27,15 +21,15 @@ public abstract class SampleBuilder<TSelf>
     /// <summary>Sets the sample's sequence number.</summary>
     public TSelf SequenceNumber(uint value)
     {
-        Sequence = value;
+        _sequence = value;
         return Self;
     }
 
     /// <summary>Sets the data source.</summary>
     public TSelf Source(uint type, uint index)
     {
-        SourceType = type;
-        SourceIndex = index;
+        _sourceType = type;
+        _sourceIndex = index;
         return Self;
     }
 
@@ -78,15 +72,26 @@ public abstract class SampleBuilder<TSelf>
     /// <summary>Writes the fields between the sample's length and its record count.</summary>
     protected abstract void WriteFixedFields(XdrWriter writer);
 
-    /// <summary>The compact <c>sflow_data_source</c> word: the type in the top 8 bits, the index in the low 24.</summary>
-    protected uint CompactSource()
+    /// <summary>
+    /// Writes the sequence number and the data source: one compact word (type in the top 8 bits, index in the
+    /// low 24) or, expanded, two words.
+    /// </summary>
+    protected void WriteSequenceAndSource(XdrWriter writer, bool expanded)
     {
-        if (SourceType > 0xFF || SourceIndex > 0xFF_FFFF)
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteUInt32(_sequence);
+        if (expanded)
         {
-            throw new InvalidOperationException($"Source {SourceType}:{SourceIndex} does not fit the compact form; use the expanded sample.");
+            writer.WriteUInt32(_sourceType).WriteUInt32(_sourceIndex);
+            return;
         }
 
-        return (SourceType << 24) | SourceIndex;
+        if (_sourceType > 0xFF || _sourceIndex > 0xFF_FFFF)
+        {
+            throw new InvalidOperationException($"Source {_sourceType}:{_sourceIndex} does not fit the compact form; use the expanded sample.");
+        }
+
+        writer.WriteUInt32((_sourceType << 24) | _sourceIndex);
     }
 
     private TSelf Self => (TSelf)this;

@@ -2,9 +2,6 @@ using NetworkMachinery.Testing.SFlow;
 
 namespace NetworkMachinery.SFlow.Tests.Support;
 
-/// <summary>Looks at one record the way a consumer sees it: inside a sample, inside a datagram.</summary>
-internal delegate void RecordInspector(SFlowRecord record);
-
 /// <summary>Wraps one encoded record in a datagram, decodes the datagram and hands the record to a test.</summary>
 internal static class RecordDecoding
 {

@@ -211,7 +211,7 @@ public ref struct XdrReader
     public bool TrySkip(int byteCount)
     {
         var padded = Align4(byteCount);
-        if ((uint)byteCount <= (uint)Remaining && padded <= Remaining)
+        if (padded <= Remaining)
         {
             _position += padded;
             return true;

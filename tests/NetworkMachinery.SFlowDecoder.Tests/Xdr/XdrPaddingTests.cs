@@ -109,15 +109,19 @@ public class XdrPaddingTests
     }
 
     [Fact]
-    public void ReadMac_SixBytesPaddedToEight_NextFieldStartsAfterThePadding()
+    public void SampledEthernet_MacsOfSixBytes_EachPaddedToEight()
     {
-        var data = new XdrWriter().WriteMac(Mac("01:02:03:04:05:06")).WriteMac(Mac("0a:0b:0c:0d:0e:0f")).WriteUInt32(0x0806).ToArray();
-        var reader = new XdrReader(data);
+        byte[] data =
+        [
+            0, 0, 0, 64,
+            0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0, 0,
+            0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0, 0,
+            0, 0, 0x08, 0x06,
+        ];
 
-        Assert.Equal(8 + 8 + 4, data.Length);
-        Assert.Equal("01:02:03:04:05:06", reader.ReadMac().ToString());
-        Assert.Equal(8, reader.BytesConsumed);
-        Assert.Equal("0a:0b:0c:0d:0e:0f", reader.ReadMac().ToString());
-        Assert.Equal(0x0806u, reader.ReadUInt32());
+        var decoded = RecordDecoding.DecodeFlow<SampledEthernet>(new SFlowStructure((uint)FlowRecordFormat.Ethernet, data));
+
+        Assert.Equal(new SampledEthernet(64, Mac("01:02:03:04:05:06"), Mac("0a:0b:0c:0d:0e:0f"), 0x0806), decoded);
+        Assert.Equal(data, new XdrWriter().WriteUInt32(64).WriteMac(decoded.SourceMac).WriteMac(decoded.DestinationMac).WriteUInt32(0x0806).ToArray());
     }
 }

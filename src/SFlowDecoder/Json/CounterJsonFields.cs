@@ -105,9 +105,9 @@ public static class CounterJsonFields
     /// <summary>Writes the fields of a <see cref="HostCpu"/> record.</summary>
     public static void Write(Utf8JsonWriter writer, in HostCpu value)
     {
-        writer.WriteNumber("loadOne", value.LoadOne);
-        writer.WriteNumber("loadFive", value.LoadFive);
-        writer.WriteNumber("loadFifteen", value.LoadFifteen);
+        writer.WriteFloat("loadOne", value.LoadOne);
+        writer.WriteFloat("loadFive", value.LoadFive);
+        writer.WriteFloat("loadFifteen", value.LoadFifteen);
         writer.WriteNumber("processesRunning", value.ProcessesRunning);
         writer.WriteNumber("processesTotal", value.ProcessesTotal);
         writer.WriteNumber("cpuCount", value.CpuCount);

@@ -53,6 +53,22 @@ public static class JsonWriterExtensions
         }
     }
 
+    /// <summary>
+    /// Writes a float from a datagram, or null when it is NaN or infinite: JSON has no such numbers, and
+    /// <see cref="Utf8JsonWriter"/> throws rather than write them.
+    /// </summary>
+    public static void WriteFloat(this Utf8JsonWriter writer, string name, float value)
+    {
+        if (float.IsFinite(value))
+        {
+            writer.WriteNumber(name, value);
+        }
+        else
+        {
+            writer.WriteNull(name);
+        }
+    }
+
     /// <summary>Writes bytes as a lower-case hexadecimal string.</summary>
     public static void WriteHex(this Utf8JsonWriter writer, string name, ReadOnlySpan<byte> bytes) =>
         writer.WriteString(name, Convert.ToHexStringLower(bytes));

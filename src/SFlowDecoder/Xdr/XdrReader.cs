@@ -98,8 +98,9 @@ public ref struct XdrReader
     /// <summary>Reads a fixed-length opaque of <paramref name="length"/> bytes and skips its padding to four bytes.</summary>
     public bool TryReadFixedOpaque(int length, out ReadOnlySpan<byte> value)
     {
+        // The unsigned compare turns away a negative length, whose rounded value would pass the second check.
         var padded = Align4(length);
-        if (padded <= Remaining)
+        if ((uint)length <= (uint)Remaining && padded <= Remaining)
         {
             value = _data.Slice(_position, length);
             _position += padded;

@@ -14,11 +14,13 @@ internal sealed class AgentState
 
     private readonly Lock _lock = new();
     private readonly Dictionary<ulong, SequenceTracker> _sources = [];
+    private readonly ReceivedWindow _received = new();
     private SequenceTracker _datagrams;
     private uint _lastUptime;
     private long _datagramCount;
     private long _lost;
     private long _late;
+    private long _duplicates;
     private long _restarts;
     private long _lostSamples;
     private long _lastSeen;
@@ -44,7 +46,7 @@ internal sealed class AgentState
     {
         lock (_lock)
         {
-            return new AgentStatistics(_datagramCount, _lost, _late, _restarts, _lostSamples, _lastSeen, _datagrams.Last ?? 0, _lastUptime, _sources.Count);
+            return new AgentStatistics(_datagramCount, _lost, _late, _duplicates, _restarts, _lostSamples, _lastSeen, _datagrams.Last ?? 0, _lastUptime, _sources.Count);
         }
     }
 
@@ -52,15 +54,22 @@ internal sealed class AgentState
     {
         _datagramCount++;
         _lastSeen = nowUnixMs;
-        var first = _datagrams.Last is null;
         var step = _datagrams.Observe(sequence, out var missing);
-        if (!first && (step == SequenceStep.Reset || UptimeWentBack(uptimeMs)))
+        if (step == SequenceStep.First)
+        {
+            _received.Reset(sequence);
+            _lastUptime = uptimeMs;
+            return false;
+        }
+
+        if (step == SequenceStep.Reset || UptimeWentBack(uptimeMs))
         {
             // The agent started over: its datagrams and samples count from the beginning again,
             // and the numbers it sent before this one since restarting never arrived.
             _restarts++;
             _sources.Clear();
             _datagrams.Restart(sequence);
+            _received.Reset(sequence);
             _lost += sequence > 1 && sequence <= SequenceTracker.ReorderWindow ? sequence - 1 : 0;
             _lastUptime = uptimeMs;
             return true;
@@ -70,12 +79,18 @@ internal sealed class AgentState
         {
             case SequenceStep.Gap:
                 _lost += missing;
+                _received.Advance(sequence);
                 _lastUptime = uptimeMs;
                 break;
-            case SequenceStep.Late:
+            case SequenceStep.Late when _received.TryFill(sequence):
+                // It was counted lost when its gap appeared; it arrived after all.
                 _late++;
                 break;
+            case SequenceStep.Late:
+                _duplicates++;
+                break;
             default:
+                _received.Advance(sequence);
                 _lastUptime = uptimeMs;
                 break;
         }

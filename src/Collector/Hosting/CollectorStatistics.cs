@@ -44,7 +44,7 @@ public sealed record CollectorStatistics
     /// <summary>Counter records handed to the sink.</summary>
     public long CounterRecords { get; init; }
 
-    /// <summary>Datagrams lost on the way, from sequence gaps, over all agents.</summary>
+    /// <summary>Datagrams that never arrived, over all agents: sequence gaps not filled later by late datagrams.</summary>
     public long LostDatagrams { get; init; }
 
     /// <summary>Samples lost on the way, from per-source sequence gaps, over all agents.</summary>

@@ -147,7 +147,7 @@ public sealed class SFlowCollector : IAsyncDisposable
         var agents = _agents.Snapshot();
         foreach (var (_, agent) in agents)
         {
-            lostDatagrams += agent.LostDatagrams;
+            lostDatagrams += agent.NetLostDatagrams;
             lostSamples += agent.LostSamples;
         }
 

@@ -22,6 +22,7 @@ internal sealed class CollectorMetrics
     private readonly Counter _agentDatagrams;
     private readonly Counter _agentLost;
     private readonly Counter _agentLate;
+    private readonly Counter _agentDuplicates;
     private readonly Counter _agentLostSamples;
     private readonly Counter _agentRestarts;
     private readonly Gauge _agentLastSeen;
@@ -46,8 +47,9 @@ internal sealed class CollectorMetrics
         _records = factory.CreateCounter("netm_sflow_records_total", "sFlow records by kind (flow, counter) and format number; unknown formats are skipped by length.", "kind", "format");
         _recordsEmitted = factory.CreateCounter("netm_collector_records_emitted_total", "Typed records handed to the output, by kind.", "kind");
         _agentDatagrams = factory.CreateCounter("netm_sflow_agent_datagrams_total", "Datagrams received per agent stream.", "agent", "sub_agent");
-        _agentLost = factory.CreateCounter("netm_sflow_agent_lost_datagrams_total", "Datagrams lost in transit per agent stream, from datagram sequence gaps.", "agent", "sub_agent");
-        _agentLate = factory.CreateCounter("netm_sflow_agent_late_datagrams_total", "Datagrams that arrived out of order or twice, per agent stream.", "agent", "sub_agent");
+        _agentLost = factory.CreateCounter("netm_sflow_agent_lost_datagrams_total", "Datagram sequence numbers skipped when due, per agent stream (lost, unless they arrive late).", "agent", "sub_agent");
+        _agentLate = factory.CreateCounter("netm_sflow_agent_late_datagrams_total", "Datagrams that arrived after a later one, filling a gap counted as lost; lost minus late is what never arrived.", "agent", "sub_agent");
+        _agentDuplicates = factory.CreateCounter("netm_sflow_agent_duplicate_datagrams_total", "Datagrams whose sequence number had already arrived, per agent stream.", "agent", "sub_agent");
         _agentLostSamples = factory.CreateCounter("netm_sflow_agent_lost_samples_total", "Samples lost in transit per agent stream, from per-source sample sequence gaps.", "agent", "sub_agent");
         _agentRestarts = factory.CreateCounter("netm_sflow_agent_restarts_total", "Agent restarts seen (sequence or uptime went back), per agent stream.", "agent", "sub_agent");
         _agentLastSeen = factory.CreateGauge("netm_sflow_agent_last_seen_timestamp_seconds", "When the last datagram of the agent stream arrived (Unix time).", "agent", "sub_agent");
@@ -109,6 +111,7 @@ internal sealed class CollectorMetrics
             _agentDatagrams.WithLabels(labels).IncTo(agent.Datagrams);
             _agentLost.WithLabels(labels).IncTo(agent.LostDatagrams);
             _agentLate.WithLabels(labels).IncTo(agent.LateDatagrams);
+            _agentDuplicates.WithLabels(labels).IncTo(agent.DuplicateDatagrams);
             _agentLostSamples.WithLabels(labels).IncTo(agent.LostSamples);
             _agentRestarts.WithLabels(labels).IncTo(agent.Restarts);
             _agentLastSeen.WithLabels(labels).Set(agent.LastSeenUnixMs / 1000.0);

@@ -38,7 +38,7 @@ public class AgentStateTests
     }
 
     [Fact]
-    public void Observe_LateDatagram_IsNotLossOrRestart()
+    public void Observe_LateDatagram_FillsItsGapAndIsNotRestart()
     {
         var agent = new AgentState();
         agent.Observe(1, 1000, [], 0);
@@ -48,8 +48,43 @@ public class AgentStateTests
         var stats = agent.Snapshot();
         Assert.Equal(1, stats.LostDatagrams);
         Assert.Equal(1, stats.LateDatagrams);
+        Assert.Equal(0, stats.NetLostDatagrams);
+        Assert.Equal(0, stats.DuplicateDatagrams);
         Assert.Equal(0, stats.Restarts);
         Assert.Equal(3u, stats.LastSequence);
+    }
+
+    [Fact]
+    public void Observe_RepeatedSequenceNumbers_AreDuplicatesNotLate()
+    {
+        var agent = new AgentState();
+        agent.Observe(1, 1000, [], 0);
+        agent.Observe(2, 1001, [], 0);
+        agent.Observe(2, 1001, [], 0);
+        agent.Observe(1, 1000, [], 0);
+        agent.Observe(3, 1002, [], 0);
+
+        var stats = agent.Snapshot();
+        Assert.Equal(2, stats.DuplicateDatagrams);
+        Assert.Equal(0, stats.LateDatagrams);
+        Assert.Equal(0, stats.LostDatagrams);
+    }
+
+    [Fact]
+    public void Observe_LateDatagramsAfterAGapWiderThanTheirDistance_FillOnlyTheirOwnNumbers()
+    {
+        var agent = new AgentState();
+        agent.Observe(100, 1000, [], 0);
+        agent.Observe(110, 1010, [], 0);
+        agent.Observe(105, 1005, [], 0);
+        agent.Observe(105, 1005, [], 0);
+        agent.Observe(109, 1009, [], 0);
+
+        var stats = agent.Snapshot();
+        Assert.Equal(9, stats.LostDatagrams);
+        Assert.Equal(2, stats.LateDatagrams);
+        Assert.Equal(1, stats.DuplicateDatagrams);
+        Assert.Equal(7, stats.NetLostDatagrams);
     }
 
     [Fact]

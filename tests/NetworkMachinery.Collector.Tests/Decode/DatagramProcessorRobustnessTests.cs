@@ -3,6 +3,7 @@ using NetworkMachinery.Collector.Capture;
 using NetworkMachinery.Collector.Tests.Support;
 using NetworkMachinery.SFlow;
 using NetworkMachinery.Testing.Repository;
+using NetworkMachinery.Testing.SFlow;
 
 namespace NetworkMachinery.Collector.Tests.Decode;
 
@@ -47,7 +48,7 @@ public class DatagramProcessorRobustnessTests
         const int Cases = 20_000;
         for (var i = 0; i < Cases; i++)
         {
-            var datagram = Mutate(Corpus[random.Next(Corpus.Length)], random);
+            var datagram = SFlowMutator.Mutate(Corpus[random.Next(Corpus.Length)], random);
             harness.Process(datagram);
             harness.Processor.Batch.Clear();
         }
@@ -88,45 +89,5 @@ public class DatagramProcessorRobustnessTests
 
         Assert.Equal(1, harness.Statistics.MalformedTotal);
         Assert.Equal(0, harness.Processor.Batch.FlowCount);
-    }
-
-    private static byte[] Mutate(byte[] original, Random random)
-    {
-        var bytes = new List<byte>(original);
-        var mutations = random.Next(1, 6);
-        for (var m = 0; m < mutations; m++)
-        {
-            var position = random.Next(bytes.Count);
-            switch (random.Next(5))
-            {
-                case 0:
-                    bytes[position] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1:
-                    bytes[position] = (byte)random.Next(256);
-                    break;
-                case 2:
-                    bytes.Insert(position, (byte)random.Next(256));
-                    break;
-                case 3:
-                    bytes.RemoveAt(position);
-                    break;
-                default:
-                    // A word that may be a length or a count: make it huge or just past what is left.
-                    var word = position & ~3;
-                    if (word + 4 <= bytes.Count)
-                    {
-                        var value = random.Next(2) == 0 ? uint.MaxValue - (uint)random.Next(8) : (uint)(bytes.Count - word + random.Next(16));
-                        bytes[word] = (byte)(value >> 24);
-                        bytes[word + 1] = (byte)(value >> 16);
-                        bytes[word + 2] = (byte)(value >> 8);
-                        bytes[word + 3] = (byte)value;
-                    }
-
-                    break;
-            }
-        }
-
-        return [.. bytes];
     }
 }

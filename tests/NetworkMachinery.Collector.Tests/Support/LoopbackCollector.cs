@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging.Abstractions;
+using NetworkMachinery.Collector.Bus;
+using NetworkMachinery.Collector.Hosting;
+using NetworkMachinery.Collector.Ingest;
+using NetworkMachinery.Collector.Sinks;
+using NetworkMachinery.Testing.Polling;
+
+namespace NetworkMachinery.Collector.Tests.Support;
+
+/// <summary>A running collector on a loopback port, and a socket to send it datagrams.</summary>
+internal sealed class LoopbackCollector : IAsyncDisposable
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly Socket _sender = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+
+    public LoopbackCollector(IRecordSink? sink = null, Func<SocketOptions, SocketOptions>? configure = null)
+    {
+        var socket = new SocketOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), ReceiveLoops = 1 };
+        Sink = sink ?? Bus;
+        Collector = new SFlowCollector(new CollectorOptions { Socket = configure?.Invoke(socket) ?? socket }, Sink, NullLoggerFactory.Instance);
+        Subscription = Bus.Subscribe("test");
+        Collector.Start();
+    }
+
+    public RecordBus Bus { get; } = new();
+
+    public IRecordSink Sink { get; }
+
+    public RecordSubscription Subscription { get; }
+
+    public SFlowCollector Collector { get; }
+
+    public void Send(byte[] datagram) => _sender.SendTo(datagram, Collector.LocalEndPoint!);
+
+    /// <summary>Waits until the collector has finished with <paramref name="count"/> received datagrams (decoded, malformed or dropped).</summary>
+    public async Task<CollectorStatistics> WaitForProcessedAsync(long count)
+    {
+        var done = await Poll.UntilAsync(
+            () =>
+            {
+                var s = Collector.GetStatistics();
+                return s.DatagramsDecoded + s.DatagramsMalformed + s.DroppedQueueFull + s.DroppedOversize >= count;
+            },
+            Timeout);
+        var statistics = Collector.GetStatistics();
+        Assert.True(done, $"collector did not process {count} datagrams in time: {statistics}");
+        return statistics;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _sender.Dispose();
+        await Collector.DisposeAsync();
+    }
+}

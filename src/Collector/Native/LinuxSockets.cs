@@ -17,6 +17,8 @@ internal static unsafe partial class LinuxSockets
     public const int MsgDontWait = 0x40;
     public const int Eintr = 4;
     public const int Eagain = 11;
+    public const int Enobufs = 105;
+    public const int Econnrefused = 111;
     public const int FGetFl = 3;
     public const int FSetFl = 4;
     public const int ONonBlock = 0x800;
@@ -29,6 +31,10 @@ internal static unsafe partial class LinuxSockets
 
     [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
     public static partial int SendMmsg(int fd, MMsgHdr* messages, uint count, int flags);
+
+    /// <summary><c>nanosleep</c>: sleeps for less than the millisecond that <see cref="Thread.Sleep(int)"/> is limited to.</summary>
+    [LibraryImport("libc", EntryPoint = "nanosleep", SetLastError = true)]
+    public static partial int NanoSleep(TimeSpec* request, TimeSpec* remaining);
 
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     public static partial int Fcntl(int fd, int command, int argument);

@@ -18,6 +18,8 @@ batch=32
 repeat=1
 stop_after=2
 json_out="$root/.cache/ingest-bench/results.json"
+max_background=30
+quiet_timeout=300
 keep=0
 netm_args="${NETM_COLLECT_ARGS:-}"
 
@@ -34,6 +36,8 @@ Usage: benchmarks/ingest/run.sh [options]
   --repeat N           runs per rate; a rate is lossless only if every run is (default: $repeat)
   --stop-after N       stop climbing after N lossy rates in a row, 0 = never (default: $stop_after)
   --json FILE          machine-readable results (default: .cache/ingest-bench/results.json)
+  --max-background P   before each step, wait until other processes use under P% of one core (default: $max_background)
+  --quiet-timeout S    ... but at most S seconds, then run anyway and say so (default: $quiet_timeout)
   --keep               keep each step's working directory (collector logs, configs, flow files)
 
 Environment: NETM_COLLECT_ARGS adds arguments to 'netm collect'.
@@ -52,6 +56,8 @@ while [ $# -gt 0 ]; do
     --repeat) repeat="$2"; shift 2 ;;
     --stop-after) stop_after="$2"; shift 2 ;;
     --json) json_out="$2"; shift 2 ;;
+    --max-background) max_background="$2"; shift 2 ;;
+    --quiet-timeout) quiet_timeout="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
@@ -279,9 +285,12 @@ netm_available() {
 netm_version() { echo "netm $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"; }
 netm_start() {
   netm_metrics_port=$(free_port)
+  local buffer=()
+  # The same SO_RCVBUF as the peers, per socket (netm opens one per receive loop), where netm has the option.
+  "$netm" collect --help 2>/dev/null | grep -q -- '--receive-buffer' && buffer=(--receive-buffer "$rcvbuf")
   # shellcheck disable=SC2086
-  "$netm" collect --listen "127.0.0.1:$2" --metrics-listen "127.0.0.1:$netm_metrics_port" --output none $netm_args \
-    >"$1/collector.log" 2>&1 &
+  "$netm" collect --listen "127.0.0.1:$2" --metrics-listen "127.0.0.1:$netm_metrics_port" --output none \
+    "${buffer[@]}" $netm_args >"$1/collector.log" 2>&1 &
   collector_pid=$!
 }
 netm_scrape() {
@@ -297,7 +306,7 @@ netm_count() {
   metrics=$(netm_scrape)
   printf '%s\n' "$metrics" >"$1/metrics.txt"
   seen_datagrams=$(awk '/^netm_sflow_datagrams_total\{/ && /result="(decoded|malformed)"/ { s += $NF } END { printf "%d", s }' <<<"$metrics")
-  seen_flows=$(awk '/^netm_sflow_samples_total\{/ && /type="(flow|expandedFlow)"/ { s += $NF; found = 1 } END { if (found) printf "%d", s }' <<<"$metrics")
+  seen_flows=$(awk '/^netm_sflow_samples_total\{/ && /type="(flow|expanded_flow)"/ { s += $NF; found = 1 } END { if (found) printf "%d", s }' <<<"$metrics")
 }
 
 # ---------------------------------------------------------------- one step
@@ -335,11 +344,29 @@ wait_drained() {
   log "the collector did not drain within 60 s"
 }
 
+# Other jobs on the machine take CPU from the collector and the replayer: wait until it is quiet.
+wait_quiet() {
+  local start=$SECONDS b0 b1 used waited=0
+  while true; do
+    b0=$(busy_ticks); sleep 1; b1=$(busy_ticks)
+    used=$(((b1 - b0) * 100 / clk_tck))
+    [ "$used" -le "$max_background" ] && break
+    if [ $((SECONDS - start)) -ge "$quiet_timeout" ]; then
+      log "the machine is still busy ($used% of a core) after ${quiet_timeout} s: running anyway"
+      break
+    fi
+    [ "$waited" = 1 ] || log "other processes use $used% of a core: waiting for the machine to be quiet..."
+    waited=1
+    sleep 1
+  done
+}
+
 steps_json=()
 table_rows=()
 
 run_step() {
   local name=$1 rate=$2 dir pids
+  wait_quiet
   dir=$(mktemp -d "$work/$name-$rate.XXXX")
   port=$(free_port)
   "${name}_start" "$dir" "$port"
@@ -415,34 +442,45 @@ run_step() {
 
 # ---------------------------------------------------------------- the run
 
-declare -A max_lossless first_lossy versions
+# Rates rise in the outer loop and collectors take turns at each rate, so that a change in the machine's
+# background load during the run hits all of them alike.
+declare -A max_lossless first_lossy versions lossy_in_a_row
+active=()
 for name in $collectors; do
-  if ! "${name}_available"; then
+  if "${name}_available"; then
+    versions[$name]=$("${name}_version")
+    max_lossless[$name]=0
+    lossy_in_a_row[$name]=0
+    active+=("$name")
+  else
     log "skipping $name: '$netm collect' does not take --listen yet"
-    versions[$name]="skipped"
-    continue
+    versions[$name]=skipped
   fi
-  versions[$name]=$("${name}_version")
-  max_lossless[$name]=0
-  lossy_in_a_row=0
-  for rate in $rates; do
+done
+
+for rate in $rates; do
+  climbing=()
+  for name in "${active[@]}"; do
     rate_lossless=true
     for _ in $(seq "$repeat"); do
-      run_step "$name" "$rate" || { step_lossless=false; }
+      run_step "$name" "$rate" || step_lossless=false
       [ "$step_lossless" = true ] || rate_lossless=false
     done
     if [ "$rate_lossless" = true ]; then
-      lossy_in_a_row=0
-      [ "$rate" -gt "${max_lossless[$name]}" ] && max_lossless[$name]=$rate
+      lossy_in_a_row[$name]=0
+      max_lossless[$name]=$rate
     else
       [ -n "${first_lossy[$name]:-}" ] || first_lossy[$name]=$rate
-      lossy_in_a_row=$((lossy_in_a_row + 1))
-      if [ "$stop_after" -gt 0 ] && [ "$lossy_in_a_row" -ge "$stop_after" ]; then
-        log "$name lost datagrams at $lossy_in_a_row rates in a row: not climbing further"
-        break
-      fi
+      lossy_in_a_row[$name]=$((lossy_in_a_row[$name] + 1))
+    fi
+    if [ "$stop_after" -gt 0 ] && [ "${lossy_in_a_row[$name]}" -ge "$stop_after" ]; then
+      log "$name did not sustain $stop_after rates in a row: not climbing further"
+    else
+      climbing+=("$name")
     fi
   done
+  active=("${climbing[@]}")
+  [ ${#active[@]} -gt 0 ] || break
 done
 
 corpus_line=$("$netm" replay "$pcap" --to 127.0.0.1:9 --count 1 2>&1 >/dev/null | head -1)

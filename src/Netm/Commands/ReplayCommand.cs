@@ -79,7 +79,8 @@ internal static class ReplayCommand
                 Batch = parse.GetValue(batch),
                 Renumber = parse.GetValue(renumber),
             };
-            return Task.FromResult(Run(parse.GetRequiredValue(file), options, cancellationToken));
+            // On a thread of its own, so that Ctrl+C finds the action started and waits for it to print what it sent.
+            return Task.Run(() => Run(parse.GetRequiredValue(file), options, cancellationToken), CancellationToken.None);
         });
         return command;
     }

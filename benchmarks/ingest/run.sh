@@ -66,6 +66,11 @@ done
 
 log() { echo "ingest: $*" >&2; }
 
+# A value from the replayer's JSON line.
+json_field() {
+  sed -n "s/.*\"$2\":\\([-0-9.eE+]*\\).*/\\1/p" <<<"$1"
+}
+
 # ---------------------------------------------------------------- prerequisites
 
 missing=()
@@ -87,6 +92,14 @@ fi
 
 log "building netm..."
 "$netm" --help >/dev/null
+
+# The corpus, sent once to the discard port: what it holds, and a check that the replayer can read it.
+corpus=$("$netm" replay "$pcap" --to 127.0.0.1:9 2>/dev/null) || { echo "run.sh: netm replay cannot read $pcap" >&2; exit 1; }
+corpus_datagrams=$(json_field "$corpus" sent)
+corpus_bytes=$(json_field "$corpus" bytes)
+corpus_flows=$(json_field "$corpus" flowSamples)
+corpus_counters=$(json_field "$corpus" counterSamples)
+corpus_streams=$(json_field "$corpus" streams)
 
 clk_tck=$(getconf CLK_TCK)
 work=$(mktemp -d /dev/shm/netm-ingest.XXXXXX)
@@ -173,10 +186,6 @@ free_port() {
   done
 }
 
-# A value from the replayer's JSON line.
-json_field() {
-  sed -n "s/.*\"$2\":\\([-0-9.eE+]*\\).*/\\1/p" <<<"$1"
-}
 
 # A 4-byte datagram that is not sFlow: wakes a collector that handles signals only between datagrams
 # (sfacctd blocks them while it waits in recvfrom) without adding to its datagram or sample counts.
@@ -483,12 +492,11 @@ for rate in $rates; do
   [ ${#active[@]} -gt 0 ] || break
 done
 
-corpus_line=$("$netm" replay "$pcap" --to 127.0.0.1:9 --count 1 2>&1 >/dev/null | head -1)
 
 echo
 echo "## Ingest benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, kernel $(uname -r))"
 echo
-echo "Corpus: ${corpus_line#netm replay: }"
+echo "Corpus: $pcap: $corpus_datagrams datagrams of $((corpus_bytes / corpus_datagrams)) bytes on average, $(ratio "$corpus_flows" "$corpus_datagrams" 1) flow and $(ratio "$corpus_counters" "$corpus_datagrams" 1) counter samples per datagram, $corpus_streams agent stream(s)."
 echo "Steps of ${step_seconds} s, replayer batch ${batch}, SO_RCVBUF requested ${rcvbuf} bytes (net.core.rmem_max raised to match)."
 echo
 echo "| collector | target/s | achieved/s | sent | processed | lost | loss | socket drops | other lost | flow samples lost | collector-reported loss | lossless | CPU µs/datagram | background CPU |"
@@ -506,8 +514,10 @@ done
 
 mkdir -p "$(dirname "$json_out")"
 {
-  printf '{"date":"%s","cores":%s,"kernel":"%s","pcap":"%s","stepSeconds":%s,"batch":%s,"rcvbuf":%s,' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$(uname -r)" "$pcap" "$step_seconds" "$batch" "$rcvbuf"
+  printf '{"date":"%s","cores":%s,"kernel":"%s","stepSeconds":%s,"batch":%s,"rcvbuf":%s,' \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$(uname -r)" "$step_seconds" "$batch" "$rcvbuf"
+  printf '"corpus":{"pcap":"%s","datagrams":%s,"bytes":%s,"flowSamples":%s,"counterSamples":%s,"streams":%s},' \
+    "$pcap" "$corpus_datagrams" "$corpus_bytes" "$corpus_flows" "$corpus_counters" "$corpus_streams"
   printf '"summary":{%s},' "$(IFS=,; echo "${summary_json[*]}")"
   printf '"steps":[%s]}\n' "$(IFS=,; echo "${steps_json[*]}")"
 } >"$json_out"

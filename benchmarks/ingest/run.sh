@@ -19,7 +19,8 @@ repeat=1
 stop_after=2
 json_out="$root/.cache/ingest-bench/results.json"
 max_background=30
-quiet_timeout=300
+quiet_timeout=120
+nice_level=-20
 keep=0
 netm_args="${NETM_COLLECT_ARGS:-}"
 
@@ -36,6 +37,7 @@ Usage: benchmarks/ingest/run.sh [options]
   --repeat N           runs per rate; a rate is lossless only if every run is (default: $repeat)
   --stop-after N       stop climbing after N lossy rates in a row, 0 = never (default: $stop_after)
   --json FILE          machine-readable results (default: .cache/ingest-bench/results.json)
+  --nice N             niceness of the collectors and the replayer, so other jobs disturb them less (default: $nice_level)
   --max-background P   before each step, wait until other processes use under P% of one core (default: $max_background)
   --quiet-timeout S    ... but at most S seconds, then run anyway and say so (default: $quiet_timeout)
   --keep               keep each step's working directory (collector logs, configs, flow files)
@@ -56,6 +58,7 @@ while [ $# -gt 0 ]; do
     --repeat) repeat="$2"; shift 2 ;;
     --stop-after) stop_after="$2"; shift 2 ;;
     --json) json_out="$2"; shift 2 ;;
+    --nice) nice_level="$2"; shift 2 ;;
     --max-background) max_background="$2"; shift 2 ;;
     --quiet-timeout) quiet_timeout="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
@@ -102,6 +105,12 @@ corpus_counters=$(json_field "$corpus" counterSamples)
 corpus_streams=$(json_field "$corpus" streams)
 
 clk_tck=$(getconf CLK_TCK)
+
+# With autogroup scheduling (Debian's default) nice only ranks processes within their session, and every other
+# job on the machine runs in a session of its own. So collectors and replayer each start in a new session whose
+# autogroup gets the niceness too.
+prio=(setsid bash -c 'echo "$0" >/proc/self/autogroup 2>/dev/null; exec nice -n "$0" "$@"' "$nice_level")
+replay_pid=""
 work=$(mktemp -d /dev/shm/netm-ingest.XXXXXX)
 old_rmem_max=$(sysctl -n net.core.rmem_max)
 collector_pid=""
@@ -109,6 +118,7 @@ collector_pid=""
 cleanup() {
   local status=$?
   set +e
+  [ -n "$replay_pid" ] && kill -TERM "$replay_pid" 2>/dev/null
   stop_collector
   sysctl -q -w net.core.rmem_max="$old_rmem_max" >/dev/null
   if [ "$keep" = 1 ]; then log "kept step directories in $work"; else rm -rf "$work"; fi
@@ -224,7 +234,7 @@ sfcapd_version() { sfcapd -V 2>&1 | head -1; }
 sfcapd_start() {
   mkdir -p "$1/flows"
   # -B: SO_RCVBUF; -t 3600: one file for the whole step; flows go to tmpfs so the disk is not what is measured.
-  sfcapd -b 127.0.0.1 -p "$2" -w "$1/flows" -B "$rcvbuf" -t 3600 -I bench >"$1/collector.log" 2>&1 &
+  "${prio[@]}" sfcapd -b 127.0.0.1 -p "$2" -w "$1/flows" -B "$rcvbuf" -t 3600 -I bench >"$1/collector.log" 2>&1 &
   collector_pid=$!
 }
 sfcapd_count() {
@@ -258,7 +268,7 @@ plugin_pipe_size: 65536000
 imt_path: $1/imt.pipe
 logfile: $1/collector.log
 EOF
-  sfacctd -f "$1/sfacctd.conf" >"$1/collector.out" 2>&1 &
+  "${prio[@]}" sfacctd -f "$1/sfacctd.conf" >"$1/collector.out" 2>&1 &
   collector_pid=$!
 }
 sfacctd_count() {
@@ -298,7 +308,7 @@ netm_start() {
   # The same SO_RCVBUF as the peers, per socket (netm opens one per receive loop), where netm has the option.
   "$netm" collect --help 2>/dev/null | grep -q -- '--receive-buffer' && buffer=(--receive-buffer "$rcvbuf")
   # shellcheck disable=SC2086
-  "$netm" collect --listen "127.0.0.1:$2" --metrics-listen "127.0.0.1:$netm_metrics_port" --output none \
+  "${prio[@]}" "$netm" collect --listen "127.0.0.1:$2" --metrics-listen "127.0.0.1:$netm_metrics_port" --output none \
     "${buffer[@]}" $netm_args >"$1/collector.log" 2>&1 &
   collector_pid=$!
 }
@@ -387,7 +397,12 @@ run_step() {
   t0=$(date +%s.%N); cpu0=$(cpu_ticks $pids); busy0=$(busy_ticks); read -r drops0 _ < <(socket_stats "$port")
   softnet0=$(softnet_drops); rcvbuferr0=$(snmp_udp RcvbufErrors)
 
-  replay=$("$netm" replay "$pcap" --to "127.0.0.1:$port" --rate "$rate" --duration "$step_seconds" --batch "$batch" 2>>"$dir/replay.log")
+  "${prio[@]}" "$netm" replay "$pcap" --to "127.0.0.1:$port" --rate "$rate" --duration "$step_seconds" --batch "$batch" \
+    >"$dir/replay.json" 2>>"$dir/replay.log" &
+  replay_pid=$!
+  wait "$replay_pid" || { log "netm replay failed: see $dir/replay.log"; replay_pid=""; stop_collector; return 1; }
+  replay_pid=""
+  replay=$(cat "$dir/replay.json")
   wait_drained "$port" "$pids"
 
   local cpu1 busy1 drops1 softnet1 rcvbuferr1 t1
@@ -497,7 +512,7 @@ echo
 echo "## Ingest benchmark ($(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, kernel $(uname -r))"
 echo
 echo "Corpus: $pcap: $corpus_datagrams datagrams of $((corpus_bytes / corpus_datagrams)) bytes on average, $(ratio "$corpus_flows" "$corpus_datagrams" 1) flow and $(ratio "$corpus_counters" "$corpus_datagrams" 1) counter samples per datagram, $corpus_streams agent stream(s)."
-echo "Steps of ${step_seconds} s, replayer batch ${batch}, SO_RCVBUF requested ${rcvbuf} bytes (net.core.rmem_max raised to match)."
+echo "Steps of ${step_seconds} s, replayer batch ${batch}, SO_RCVBUF requested ${rcvbuf} bytes (net.core.rmem_max raised to match), collectors and replayer at nice ${nice_level}."
 echo
 echo "| collector | target/s | achieved/s | sent | processed | lost | loss | socket drops | other lost | flow samples lost | collector-reported loss | lossless | CPU µs/datagram | background CPU |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|"
@@ -514,8 +529,8 @@ done
 
 mkdir -p "$(dirname "$json_out")"
 {
-  printf '{"date":"%s","cores":%s,"kernel":"%s","stepSeconds":%s,"batch":%s,"rcvbuf":%s,' \
-    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$(uname -r)" "$step_seconds" "$batch" "$rcvbuf"
+  printf '{"date":"%s","cores":%s,"kernel":"%s","stepSeconds":%s,"batch":%s,"rcvbuf":%s,"nice":%s,' \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$(uname -r)" "$step_seconds" "$batch" "$rcvbuf" "$nice_level"
   printf '"corpus":{"pcap":"%s","datagrams":%s,"bytes":%s,"flowSamples":%s,"counterSamples":%s,"streams":%s},' \
     "$pcap" "$corpus_datagrams" "$corpus_bytes" "$corpus_flows" "$corpus_counters" "$corpus_streams"
   printf '"summary":{%s},' "$(IFS=,; echo "${summary_json[*]}")"

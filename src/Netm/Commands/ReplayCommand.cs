@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using NetworkMachinery.Collector.Capture;
+using NetworkMachinery.Netm.Hosting;
 using NetworkMachinery.Netm.Replay;
 
 namespace NetworkMachinery.Netm.Commands;
@@ -27,18 +28,21 @@ internal static class ReplayCommand
         {
             Description = "The collector's UDP address, HOST:PORT (e.g. 127.0.0.1:6343, [::1]:6343, localhost:6343).",
             Required = true,
-            CustomParser = ParseEndpoint,
+            CustomParser = EndpointParser.Parse,
+            HelpName = "HOST:PORT",
         };
         var rate = new Option<long>("--rate")
         {
             Description = "Datagrams per second; 0 sends as fast as possible.",
+            HelpName = "DATAGRAMS_PER_SEC",
             DefaultValueFactory = _ => 0,
         };
-        var duration = new Option<double?>("--duration") { Description = "Send for this many seconds, looping the corpus." };
-        var count = new Option<long?>("--count") { Description = "Send this many datagrams, looping the corpus. Default (no --duration): the corpus once." };
+        var duration = new Option<double?>("--duration") { Description = "Send for this many seconds, looping the corpus.", HelpName = "SECONDS" };
+        var count = new Option<long?>("--count") { Description = "Send this many datagrams, looping the corpus. Default (no --duration): the corpus once.", HelpName = "N" };
         var batch = new Option<int>("--batch")
         {
             Description = $"Datagrams per sendmmsg call (1-{MaxBatch}); also the largest burst the pacing allows.",
+            HelpName = "N",
             DefaultValueFactory = _ => 32,
         };
         var renumber = new Option<bool>("--renumber")
@@ -121,35 +125,6 @@ internal static class ReplayCommand
             Console.Error.WriteLine($"netm replay: {e.Message}");
             return 1;
         }
-    }
-
-    private static IPEndPoint? ParseEndpoint(ArgumentResult result)
-    {
-        var text = result.Tokens[0].Value;
-        if (IPEndPoint.TryParse(text, out var endpoint) && endpoint.Port != 0)
-        {
-            return endpoint;
-        }
-
-        var colon = text.LastIndexOf(':');
-        if (colon > 0 && ushort.TryParse(text.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port != 0)
-        {
-            try
-            {
-                var addresses = Dns.GetHostAddresses(text[..colon]);
-                if (addresses.Length > 0)
-                {
-                    return new IPEndPoint(addresses[0], port);
-                }
-            }
-            catch (SocketException)
-            {
-                // Reported below like any other unusable address.
-            }
-        }
-
-        result.AddError($"'{text}' is not HOST:PORT with a resolvable host and a port from 1 to 65535");
-        return null;
     }
 
     private static void Require(OptionResult result, bool valid, string error)

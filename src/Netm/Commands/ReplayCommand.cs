@@ -43,7 +43,7 @@ internal static class ReplayCommand
         {
             Description = $"Datagrams per sendmmsg call (1-{MaxBatch}); also the largest burst the pacing allows.",
             HelpName = "N",
-            DefaultValueFactory = _ => 32,
+            DefaultValueFactory = _ => 64,
         };
         var renumber = new Option<bool>("--renumber")
         {

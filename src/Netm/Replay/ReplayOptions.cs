@@ -18,8 +18,8 @@ internal sealed record ReplayOptions
     public long? Count { get; init; }
 
     /// <summary>Datagrams per <c>sendmmsg</c> call, and the depth of the pacing bucket.</summary>
-    public int Batch { get; init; } = 32;
+    public required int Batch { get; init; }
 
     /// <summary>Rewrite datagram sequence numbers so that each agent's stream stays contiguous across loops.</summary>
-    public bool Renumber { get; init; } = true;
+    public required bool Renumber { get; init; }
 }

@@ -400,14 +400,19 @@ run_step() {
   "${prio[@]}" "$netm" replay "$pcap" --to "127.0.0.1:$port" --rate "$rate" --duration "$step_seconds" --batch "$batch" \
     >"$dir/replay.json" 2>>"$dir/replay.log" &
   replay_pid=$!
+  # The most the collector's socket held meanwhile: a collector that keeps up holds next to nothing; one that falls
+  # behind lives on its receive buffer for a while (a 1.3 KB datagram takes 2,304 bytes of it, so 64 MB holds some
+  # 29,000: a collector a few % short of the rate can last a short step without loss).
+  local peak_queued=0 queued t_end
+  while kill -0 "$replay_pid" 2>/dev/null; do
+    read -r _ queued < <(socket_stats "$port")
+    [ "$queued" -gt "$peak_queued" ] && peak_queued=$queued
+    sleep 0.25
+  done
   wait "$replay_pid" || { log "netm replay failed: see $dir/replay.log"; replay_pid=""; stop_collector; return 1; }
   replay_pid=""
   replay=$(cat "$dir/replay.json")
-  # What the collector still had to read when the sender stopped: a collector that keeps up has next to nothing
-  # queued; one that falls behind lives on its receive buffer for a while (a 1.3 KB datagram takes 2,304 bytes of
-  # it, so 64 MB holds some 29,000: at a few % over its capacity a collector can last a short step without loss).
-  local queued_end t_end
-  t_end=$(date +%s.%N); read -r _ queued_end < <(socket_stats "$port")
+  t_end=$(date +%s.%N)
   wait_drained "$port" "$pids"
 
   local cpu1 busy1 drops1 softnet1 rcvbuferr1 t1
@@ -454,17 +459,17 @@ run_step() {
   background=$(awk -v busy=$((busy1 - busy0)) -v c="$ticks" -v hz="$clk_tck" -v r="$replay_cpu" -v w="$window" \
     'BEGIN { b = (busy - c) / hz - r; if (b < 0) b = 0; printf "%.0f", (w > 0) ? 100 * b / w : 0 }')
 
-  steps_json+=("$(printf '{"collector":"%s","targetRate":%s,"achievedRate":%s,"senderLimited":%s,"sent":%s,"processed":%s,"processedFrom":"%s","lost":%s,"lossPercent":%s,"socketDrops":%s,"backlogDrops":%s,"otherLost":%s,"udpRcvbufErrors":%s,"queuedBytesAtEnd":%s,"drainSeconds":%s,"flowSamplesSent":%s,"flowSamplesSeen":%s,"flowSamplesLost":%s,"collectorReportedLoss":%s,"lossless":%s,"collectorCpuSeconds":%s,"cpuMicrosecondsPerDatagram":%s,"replayerCpuSeconds":%s,"sendErrors":%s,"backgroundCpuPercent":%s}' \
+  steps_json+=("$(printf '{"collector":"%s","targetRate":%s,"achievedRate":%s,"senderLimited":%s,"sent":%s,"processed":%s,"processedFrom":"%s","lost":%s,"lossPercent":%s,"socketDrops":%s,"backlogDrops":%s,"otherLost":%s,"udpRcvbufErrors":%s,"peakQueuedBytes":%s,"drainSeconds":%s,"flowSamplesSent":%s,"flowSamplesSeen":%s,"flowSamplesLost":%s,"collectorReportedLoss":%s,"lossless":%s,"collectorCpuSeconds":%s,"cpuMicrosecondsPerDatagram":%s,"replayerCpuSeconds":%s,"sendErrors":%s,"backgroundCpuPercent":%s}' \
     "$name" "$rate" "$achieved" "$sender_limited" "$sent" "$processed" "$source" "$lost" "$loss_pct" "$socket_drops" "$backlog_drops" "$other_lost" \
-    "$rcvbuf_errors" "$queued_end" "$drain_seconds" "$flows_sent" "${seen_flows:-null}" "$flows_lost" "$collector_lost" "$lossless" "$collector_cpu" "$cpu_us" "$replay_cpu" "$send_errors" "$background")")
+    "$rcvbuf_errors" "$peak_queued" "$drain_seconds" "$flows_sent" "${seen_flows:-null}" "$flows_lost" "$collector_lost" "$lossless" "$collector_cpu" "$cpu_us" "$replay_cpu" "$send_errors" "$background")")
   local verdict=yes
   [ "$lossless" = true ] || verdict=NO
   [ "$sender_limited" = true ] && verdict="$verdict (sender-limited)"
   table_rows+=("$(printf '| %s | %s | %.0f | %s | %s | %s | %s%% | %s | %s | %s | %s | %s | %s | %s | %s%% |' \
     "$name" "$rate" "$achieved" "$sent" "$processed" "$lost" "$loss_pct" "$socket_drops" "$other_lost" \
-    "${flows_lost/null/n/a}" "$collector_lost" "$verdict" "$cpu_us" "$(ratio "$queued_end" 1048576 1)" "$background")")
-  log "$(printf '%-8s %7s/s: sent %s at %.0f/s, processed %s (%s), lost %s (%s%%; socket %s, backlog %s, other %s), flow samples lost %s, collector-reported loss %s, %s µs CPU/datagram, %s bytes queued at end, drained in %s s, background CPU %s%%' \
-    "$name" "$rate" "$sent" "$achieved" "$processed" "$source" "$lost" "$loss_pct" "$socket_drops" "$backlog_drops" "$other_lost" "$flows_lost" "$collector_lost" "$cpu_us" "$queued_end" "$drain_seconds" "$background")"
+    "${flows_lost/null/n/a}" "$collector_lost" "$verdict" "$cpu_us" "$(ratio "$peak_queued" 1048576 1)" "$background")")
+  log "$(printf '%-8s %7s/s: sent %s at %.0f/s, processed %s (%s), lost %s (%s%%; socket %s, backlog %s, other %s), flow samples lost %s, collector-reported loss %s, %s µs CPU/datagram, peak queue %s bytes, drained in %s s, background CPU %s%%' \
+    "$name" "$rate" "$sent" "$achieved" "$processed" "$source" "$lost" "$loss_pct" "$socket_drops" "$backlog_drops" "$other_lost" "$flows_lost" "$collector_lost" "$cpu_us" "$peak_queued" "$drain_seconds" "$background")"
   [ "$keep" = 1 ] || rm -rf "$dir"
   step_lossless=$lossless
   if [ "$sender_limited" = true ]; then step_lossless=false; fi
@@ -520,7 +525,7 @@ echo
 echo "Corpus: $pcap: $corpus_datagrams datagrams of $((corpus_bytes / corpus_datagrams)) bytes on average, $(ratio "$corpus_flows" "$corpus_datagrams" 1) flow and $(ratio "$corpus_counters" "$corpus_datagrams" 1) counter samples per datagram, $corpus_streams agent stream(s)."
 echo "Steps of ${step_seconds} s, replayer batch ${batch}, SO_RCVBUF requested ${rcvbuf} bytes (net.core.rmem_max raised to match), collectors and replayer at nice ${nice_level}."
 echo
-echo "| collector | target/s | achieved/s | sent | processed | lost | loss | socket drops | other lost | flow samples lost | collector-reported loss | lossless | CPU µs/datagram | queued at end (MB) | background CPU |"
+echo "| collector | target/s | achieved/s | sent | processed | lost | loss | socket drops | other lost | flow samples lost | collector-reported loss | lossless | CPU µs/datagram | peak queue (MB) | background CPU |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|"
 printf '%s\n' "${table_rows[@]}"
 echo

@@ -17,11 +17,11 @@ internal static unsafe partial class LinuxSockets
     public const int MsgDontWait = 0x40;
     public const int Eintr = 4;
     public const int Eagain = 11;
-    public const int Enobufs = 105;
-    public const int Econnrefused = 111;
     public const int FGetFl = 3;
     public const int FSetFl = 4;
     public const int ONonBlock = 0x800;
+    public const int Enobufs = 105;
+    public const int Econnrefused = 111;
 
     /// <summary>Size of <c>struct sockaddr_in6</c>, the largest address a UDP socket reports.</summary>
     public const int SockaddrIn6Size = 28;

@@ -390,7 +390,7 @@ run_step() {
   port=$(free_port)
   "${name}_start" "$dir" "$port"
   wait_ready "$name" "$dir" "$port" || { stop_collector; return 1; }
-  sleep 0.5 # plugins and worker threads finish starting
+  sleep 1 # plugins and worker threads finish starting (and the JIT its first compilations)
   pids=$(process_tree "$collector_pid" | tr '\n' ' ')
 
   local cpu0 busy0 drops0 softnet0 rcvbuferr0 replay t0

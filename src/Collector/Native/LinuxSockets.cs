@@ -22,6 +22,8 @@ internal static unsafe partial class LinuxSockets
     public const int FGetFl = 3;
     public const int FSetFl = 4;
     public const int ONonBlock = 0x800;
+    public const int Enobufs = 105;
+    public const int Econnrefused = 111;
 
     /// <summary>Size of <c>struct sockaddr_in6</c>, the largest address a UDP socket reports.</summary>
     public const int SockaddrIn6Size = 28;
@@ -31,6 +33,10 @@ internal static unsafe partial class LinuxSockets
 
     [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
     public static partial int SendMmsg(int fd, MMsgHdr* messages, uint count, int flags);
+
+    /// <summary><c>nanosleep</c>: sleeps for less than the millisecond that <see cref="Thread.Sleep(int)"/> is limited to.</summary>
+    [LibraryImport("libc", EntryPoint = "nanosleep", SetLastError = true)]
+    public static partial int NanoSleep(TimeSpec* request, TimeSpec* remaining);
 
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     public static partial int Fcntl(int fd, int command, int argument);

@@ -44,15 +44,8 @@ internal sealed class ReplayCorpus
         var bytes = new MemoryStream();
         var datagrams = new List<ReplayDatagram>();
         long skipped = 0;
-        while (capture.TryReadPacket(out var packet))
+        foreach (var udp in SFlowCapture.ReadDatagrams(capture, skipped: () => skipped++))
         {
-            if (!UdpPacketExtractor.TryExtract(packet.LinkType, packet.Data, out var udp)
-                || !SFlowDatagramReader.LooksLikeSFlow(udp.Payload.Span))
-            {
-                skipped++;
-                continue;
-            }
-
             var (flows, counters) = CountSamples(udp.Payload.Span);
             datagrams.Add(new ReplayDatagram((int)bytes.Length, udp.Payload.Length, flows, counters));
             bytes.Write(udp.Payload.Span);

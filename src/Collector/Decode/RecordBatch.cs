@@ -8,12 +8,18 @@ namespace NetworkMachinery.Collector.Decode;
 /// </summary>
 internal sealed class RecordBatch
 {
-    private FlowRecord[] _flows = new FlowRecord[1024];
-    private CounterRecord[] _counters = new CounterRecord[64];
+    // Handed on at these counts, so the arrays (sized with room for one more datagram's worth) need not grow.
+    private const int FlowsPerBatch = 1024;
+    private const int CountersPerBatch = 128;
+    private FlowRecord[] _flows = new FlowRecord[FlowsPerBatch * 2];
+    private CounterRecord[] _counters = new CounterRecord[CountersPerBatch * 2];
 
     public int FlowCount { get; private set; }
 
     public int CounterCount { get; private set; }
+
+    /// <summary>True when the batch should be handed on before more datagrams are decoded into it.</summary>
+    public bool IsFull => FlowCount >= FlowsPerBatch || CounterCount >= CountersPerBatch;
 
     public ReadOnlySpan<FlowRecord> Flows => _flows.AsSpan(0, FlowCount);
 

@@ -11,6 +11,12 @@ public sealed record CollectorOptions
     /// <summary>Agent streams (agent address and sub-agent) followed for sequence accounting and per-agent metrics.</summary>
     public int MaxAgents { get; init; } = 10_000;
 
+    /// <summary>
+    /// How long to run the decode path over sample datagrams at start, so that it is compiled before traffic arrives.
+    /// Zero skips it (tests that start many collectors).
+    /// </summary>
+    public TimeSpan WarmupTime { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>At most one malformed datagram is logged per this interval; all are counted.</summary>
     public TimeSpan MalformedLogInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

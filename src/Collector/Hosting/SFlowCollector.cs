@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Net;
+using System.Numerics;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using NetworkMachinery.Collector.Accounting;
@@ -26,8 +27,10 @@ public sealed class SFlowCollector : IAsyncDisposable
     private readonly List<ReceiveLoop> _loops = [];
     private readonly List<IngestStatistics> _ingest = [];
     private readonly List<DecodeStatistics> _decode = [];
-    private readonly List<Task> _workers = [];
+    private readonly List<DecodeWorker> _workers = [];
+    private const int SegmentBytes = 64 * 1024;
     private KernelSocketDrops? _kernelDrops;
+    private SegmentPool? _segments;
     private int _state;
 
     /// <summary>Creates a collector; nothing is bound until <see cref="Start"/>.</summary>
@@ -72,17 +75,23 @@ public sealed class SFlowCollector : IAsyncDisposable
 
         var socketOptions = _options.Socket;
         var sockets = ListenerSocketFactory.Create(socketOptions);
+
+        // Bound first, so the kernel already holds what arrives while the decode path is being compiled.
+        DecodeWarmup.Run(_options.WarmupTime);
         LocalEndPoint = (IPEndPoint)sockets[0].LocalEndPoint!;
         ReceiveBufferBytes = sockets[0].ReceiveBufferSize;
         _kernelDrops = new KernelSocketDrops(sockets.Select(s => (int)s.SafeHandle.DangerousGetHandle()));
         var malformedLog = new MalformedDatagramLog(_loggerFactory.CreateLogger("NetworkMachinery.Collector.Malformed"), _options.MalformedLogInterval);
+        // A frame is written whole into one segment, so a segment must hold the largest frame.
+        _segments = new SegmentPool((int)Math.Max(SegmentBytes, BitOperations.RoundUpToPowerOf2((uint)(socketOptions.MaxDatagramBytes + DatagramFrame.HeaderSize))));
         for (var i = 0; i < sockets.Count; i++)
         {
             var pipe = new Pipe(new PipeOptions(
+                pool: _segments,
                 pauseWriterThreshold: socketOptions.QueueBytes,
                 resumeWriterThreshold: socketOptions.QueueBytes / 2,
-                minimumSegmentSize: 64 * 1024,
-                readerScheduler: PipeScheduler.ThreadPool,
+                minimumSegmentSize: _segments.BlockSize,
+                readerScheduler: PipeScheduler.Inline,
                 writerScheduler: PipeScheduler.Inline,
                 useSynchronizationContext: false));
             var ingest = new IngestStatistics();
@@ -93,11 +102,12 @@ public sealed class SFlowCollector : IAsyncDisposable
             _ingest.Add(ingest);
             _decode.Add(decode);
             _loops.Add(loop);
-            _workers.Add(worker.RunAsync());
+            _workers.Add(worker);
+            worker.Start();
             loop.Start();
         }
 
-        Completion = Task.WhenAll(_workers);
+        Completion = Task.WhenAll(_workers.Select(w => w.Completion));
         CollectorLog.Listening(_logger, LocalEndPoint.ToString(), sockets.Count, ReceiveBufferBytes);
         if (ReceiveBufferBytes < socketOptions.ReceiveBufferBytes)
         {
@@ -209,5 +219,12 @@ public sealed class SFlowCollector : IAsyncDisposable
         {
             loop.Dispose();
         }
+
+        foreach (var worker in _workers)
+        {
+            worker.Dispose();
+        }
+
+        _segments?.Dispose();
     }
 }

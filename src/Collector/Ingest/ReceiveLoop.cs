@@ -21,6 +21,7 @@ internal sealed unsafe class ReceiveLoop : IDisposable
     private readonly ILogger _logger;
     private readonly int _batchSize;
     private readonly int _maxDatagram;
+    private readonly LinuxSockets.TimeSpec _coalesce;
     private readonly byte* _payloads;
     private readonly byte* _addresses;
     private readonly LinuxSockets.IoVec* _vectors;
@@ -39,6 +40,7 @@ internal sealed unsafe class ReceiveLoop : IDisposable
         _logger = logger;
         _batchSize = options.BatchSize;
         _maxDatagram = options.MaxDatagramBytes;
+        _coalesce = new LinuxSockets.TimeSpec { Seconds = 0, Nanoseconds = (long)options.CoalesceDelay.TotalMicroseconds * 1000 };
 
         // Native, never-moving memory: the kernel writes into it while the garbage collector runs.
         _payloads = (byte*)NativeMemory.AlignedAlloc((nuint)(_batchSize * _maxDatagram), 64);
@@ -95,6 +97,13 @@ internal sealed unsafe class ReceiveLoop : IDisposable
                     if (!Enqueue(received))
                     {
                         break;
+                    }
+
+                    if (received < _batchSize && _coalesce.Nanoseconds > 0)
+                    {
+                        // The socket is drained: let the next datagrams gather rather than wake up for each one.
+                        var delay = _coalesce;
+                        LinuxSockets.NanoSleep(&delay, null);
                     }
                 }
                 else if (received < 0 && !HandleReceiveError(Marshal.GetLastPInvokeError()))

@@ -23,6 +23,13 @@ public sealed record SocketOptions
     /// <summary>Largest datagram accepted; longer ones are dropped and counted as oversize. sFlow agents send at most about 1,500 bytes by default.</summary>
     public int MaxDatagramBytes { get; init; } = 9_216;
 
+    /// <summary>
+    /// After a receive that drained the socket, how long a loop waits before the next one, so that datagrams arrive
+    /// in batches rather than one wake-up (of the loop and of its decode worker) each. The kernel holds what arrives
+    /// meanwhile; it adds at most this much latency. Zero receives each datagram as soon as it arrives.
+    /// </summary>
+    public TimeSpan CoalesceDelay { get; init; } = TimeSpan.FromMilliseconds(1);
+
     /// <summary>Bytes a receive loop may queue for its decode worker before it drops datagrams rather than block the socket.</summary>
-    public int QueueBytes { get; init; } = 16 * 1024 * 1024;
+    public int QueueBytes { get; init; } = 32 * 1024 * 1024;
 }

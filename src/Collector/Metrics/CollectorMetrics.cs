@@ -64,6 +64,8 @@ internal sealed class CollectorMetrics
         _receiveErrors = factory.CreateCounter("netm_collector_receive_errors_total", "Socket receive errors other than timeouts.");
         _sinkFailures = factory.CreateCounter("netm_collector_sink_failures_total", "Records the output failed to take.");
         _receiveBuffer = factory.CreateGauge("netm_collector_socket_receive_buffer_bytes", "Kernel receive buffer of each listening socket.");
+        // Process and runtime series (CPU, memory, GC collections), as every Prometheus exporter has.
+        DotNetStats.Register(registry);
         registry.AddBeforeCollectCallback(Publish);
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NetworkMachinery.Collector.Accounting;
 
 /// <summary>
@@ -13,7 +15,7 @@ internal sealed class AgentState
     public const int MaxSources = 65_536;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<ulong, SequenceTracker> _sources = [];
+    private readonly SourceTable _sources = new();
     private readonly ReceivedWindow _received = new();
     private SequenceTracker _datagrams;
     private uint _lastUptime;
@@ -112,21 +114,8 @@ internal sealed class AgentState
 
     private void ObserveSample(SampleSequence sample)
     {
-        ref var tracker = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrNullRef(_sources, sample.Source);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref tracker))
-        {
-            if (_sources.Count >= MaxSources)
-            {
-                return;
-            }
-
-            var added = default(SequenceTracker);
-            added.Observe(sample.Sequence, out _);
-            _sources[sample.Source] = added;
-            return;
-        }
-
-        if (tracker.Observe(sample.Sequence, out var missing) == SequenceStep.Gap)
+        ref var tracker = ref _sources.GetOrAdd(sample.Source, MaxSources);
+        if (!Unsafe.IsNullRef(ref tracker) && tracker.Observe(sample.Sequence, out var missing) == SequenceStep.Gap)
         {
             _lostSamples += missing;
         }

@@ -6,12 +6,19 @@ namespace NetworkMachinery.Collector.Accounting;
 /// </summary>
 /// <remarks>
 /// A number at most <see cref="ReorderWindow"/> behind the last is a late arrival and does not move the stream;
-/// one further behind means the sender restarted its count. Not thread-safe: its owner serialises access.
+/// one further behind, or more than <see cref="MaxGap"/> ahead, means the sender restarted its count.
+/// Not thread-safe: its owner serialises access.
 /// </remarks>
 internal struct SequenceTracker
 {
     /// <summary>How far behind the last number a late datagram may be before the stream counts as restarted.</summary>
     public const uint ReorderWindow = 1024;
+
+    /// <summary>
+    /// A jump ahead larger than this is a discontinuity (the sender started counting from elsewhere), not loss: no
+    /// agent sends sixteen million datagrams into a gap while its collector keeps receiving.
+    /// </summary>
+    public const uint MaxGap = 1 << 24;
 
     private uint _last;
     private bool _started;
@@ -37,7 +44,7 @@ internal struct SequenceTracker
             return SequenceStep.InOrder;
         }
 
-        if (ahead != 0 && ahead < 0x8000_0000)
+        if (ahead != 0 && ahead <= MaxGap)
         {
             missing = ahead - 1;
             _last = sequence;

@@ -24,6 +24,8 @@ internal sealed class DatagramProcessor(
     private const int TimingSampleMask = 15;
 
     private readonly TextCache _text = new();
+    private AgentKey _lastAgentKey;
+    private AgentState? _lastAgent;
     private SampleSequence[] _sequences = new SampleSequence[64];
     private long _processed;
 
@@ -96,7 +98,7 @@ internal sealed class DatagramProcessor(
             error = reader.Error;
         }
 
-        var agent = agents.Get(new AgentKey(header.AgentAddress, header.SubAgentId));
+        var agent = Agent(new AgentKey(header.AgentAddress, header.SubAgentId));
         var nowMs = receivedNs / 1_000_000;
         if (error.IsError)
         {
@@ -118,6 +120,18 @@ internal sealed class DatagramProcessor(
         {
             decodeDuration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         }
+    }
+
+    /// <summary>The agent's state; a worker sees long runs from one agent, so the last one is remembered.</summary>
+    private AgentState? Agent(AgentKey key)
+    {
+        if (_lastAgent is null || !key.Equals(_lastAgentKey))
+        {
+            _lastAgent = agents.Get(key);
+            _lastAgentKey = key;
+        }
+
+        return _lastAgent;
     }
 
     private void Malformed(SFlowError error, ReadOnlySpan<byte> frame, int length)

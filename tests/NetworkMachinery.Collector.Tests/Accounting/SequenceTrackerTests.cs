@@ -80,4 +80,16 @@ public class SequenceTrackerTests
         Assert.Equal(SequenceStep.Late, inside.Observe(10_000 - SequenceTracker.ReorderWindow, out _));
         Assert.Equal(SequenceStep.Reset, outside.Observe(10_000 - SequenceTracker.ReorderWindow - 1, out _));
     }
+
+    [Fact]
+    public void Observe_HugeJumpAhead_IsResetNotMillionsLost()
+    {
+        var tracker = default(SequenceTracker);
+        tracker.Observe(1_000, out _);
+
+        Assert.Equal(SequenceStep.Gap, tracker.Observe(1_000 + SequenceTracker.MaxGap, out var missing));
+        Assert.Equal(SequenceTracker.MaxGap - 1, missing);
+        Assert.Equal(SequenceStep.Reset, tracker.Observe(1_000 + (3 * SequenceTracker.MaxGap), out missing));
+        Assert.Equal(0u, missing);
+    }
 }

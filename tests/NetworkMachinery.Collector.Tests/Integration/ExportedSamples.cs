@@ -5,7 +5,7 @@ using NetworkMachinery.SFlow;
 namespace NetworkMachinery.Collector.Tests.Integration;
 
 /// <summary>One sampled packet, as a flow sample's raw packet header record describes it.</summary>
-internal sealed record FlowObservation(
+public sealed record FlowObservation(
     uint SamplingRate,
     uint? InputIfIndex,
     IPAddress? Source,
@@ -22,10 +22,10 @@ internal sealed record FlowObservation(
 }
 
 /// <summary>One counter sample's interface counters (record 1) and port name (record 1005).</summary>
-internal sealed record CounterObservation(uint SourceIndex, uint? IfIndex, string? PortName, ulong InOctets, ulong OutOctets);
+public sealed record CounterObservation(uint SourceIndex, uint? IfIndex, string? PortName, ulong InOctets, ulong OutOctets);
 
 /// <summary>What a set of sFlow datagrams says, decoded with the project's decoder into plain values a test can compare.</summary>
-internal sealed class ExportedSamples
+public sealed class ExportedSamples
 {
     public HashSet<string> AgentAddresses { get; } = [];
 

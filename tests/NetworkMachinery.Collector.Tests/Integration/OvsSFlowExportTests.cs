@@ -1,37 +1,31 @@
 using System.Net;
-using NetworkMachinery.Collector.Capture;
-using NetworkMachinery.Testing.Capture;
+using System.Text.Json;
+using NetworkMachinery.Collector.Tests.Integration.Reference;
 using NetworkMachinery.Testing.Netns;
 using NetworkMachinery.Testing.Ovs;
-using NetworkMachinery.Testing.Polling;
 using NetworkMachinery.Testing.Processes;
-using NetworkMachinery.Testing.Traffic;
 
 namespace NetworkMachinery.Collector.Tests.Integration;
 
 /// <summary>
-/// A real Open vSwitch exports sFlow for traffic between network namespaces the test creates, and the project's decoder
-/// finds in the datagrams exactly that traffic and the bridge's ports.
+/// A real Open vSwitch exports sFlow for traffic between network namespaces the test creates (see <see cref="OvsScenario"/>):
+/// the project's decoder, the <c>netm collect</c> process and tshark each find in it exactly that traffic and the bridge's ports.
 /// </summary>
 [Collection(IntegrationTests.Collection)]
-public sealed class OvsSFlowExportTests
+public sealed class OvsSFlowExportTests(OvsScenario run) : IClassFixture<OvsScenario>
 {
-    private const int TcpBytes = 64 * 1024;
-    private const int UdpDatagrams = 20;
-    private const int PingCount = 3;
+    private const int UdpDatagrams = OvsScenario.UdpDatagrams;
+    private const int PingCount = OvsScenario.PingCount;
     private const byte Icmp = 1;
     private const byte Tcp = 6;
     private const byte Udp = 17;
     private const byte IcmpV6 = 58;
     private const ushort TcpFin = 0x01;
     private const ushort TcpSyn = 0x02;
-    private static readonly TimeSpan TrafficTimeout = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan SampleTimeout = TimeSpan.FromSeconds(20);
 
     [Fact]
-    public async Task Ovs_exports_samples_naming_exactly_the_traffic_and_counters_naming_the_ports()
+    public void Ovs_exports_samples_naming_exactly_the_traffic_and_counters_naming_the_ports()
     {
-        var run = await RunScenarioAsync();
         var samples = run.Samples;
         var (a, b, c) = (run.Hosts[0], run.Hosts[1], run.Hosts[2]);
 
@@ -103,6 +97,63 @@ public sealed class OvsSFlowExportTests
     }
 
     [Fact]
+    public void Collector_process_writes_records_naming_exactly_the_traffic_and_the_ports()
+    {
+        Assert.Equal(run.Received.Count, run.CollectorDatagrams);
+        Assert.Contains(" 0 malformed, 0 dropped", run.CollectorSummary, StringComparison.Ordinal);
+        var records = run.CollectorRecords.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var flows = records.Where(r => r.GetProperty("type").GetString() == "flow").ToList();
+        var counters = records.Where(r => r.GetProperty("type").GetString() == "counters").ToList();
+
+        // The collector's flow records are the samples the recording socket decoded, one for one.
+        Assert.Equal(
+            Sorted(run.Samples.Flows.Select(flow => Key(flow.Source?.ToString(), flow.Destination?.ToString(), flow.Protocol, flow.SourcePort, flow.DestinationPort, flow.IcmpType))),
+            Sorted(flows.Select(flow => Key(
+                Text(flow, "srcAddress"), Text(flow, "dstAddress"), (byte)Number(flow, "ipProtocol"), (ushort)Number(flow, "srcPort"), (ushort)Number(flow, "dstPort"),
+                flow.TryGetProperty("icmpType", out var icmp) ? icmp.GetByte() : null))));
+
+        // Sampling is 1 in 1: each record stands for its own packet.
+        Assert.All(flows, flow =>
+        {
+            Assert.Equal(1u, flow.GetProperty("packets").GetUInt32());
+            Assert.Equal(flow.GetProperty("frameLength").GetUInt64(), flow.GetProperty("bytes").GetUInt64());
+            Assert.Equal("127.0.0.1", flow.GetProperty("agentAddress").GetString());
+        });
+        var udp = flows.Where(flow => Number(flow, "ipProtocol") == Udp).ToList();
+        Assert.Equal(UdpDatagrams, udp.Count);
+        Assert.All(udp, flow => Assert.Equal((uint)run.Udp.Server.Port, Number(flow, "dstPort")));
+
+        // Every veth port's counters: its name, its ifIndex as the data source and in the interface counters, traffic seen.
+        foreach (var host in run.Hosts)
+        {
+            var mine = counters.Where(counter => Text(counter, "portName") == host.Port.Name).ToList();
+            Assert.NotEmpty(mine);
+            Assert.All(mine, counter =>
+            {
+                Assert.Equal(host.Port.IfIndex, counter.GetProperty("sourceIdIndex").GetUInt32());
+                Assert.Equal(host.Port.IfIndex, counter.GetProperty("interface").GetProperty("ifIndex").GetUInt32());
+            });
+            Assert.Contains(mine, counter => counter.GetProperty("interface").GetProperty("inOctets").GetUInt64() > 0);
+        }
+    }
+
+    [Fact]
+    public async Task Tshark_and_netm_decode_agree_on_every_sample_of_the_fresh_capture()
+    {
+        var reference = await TsharkDecoder.DecodeAsync(run.CapturePath, sflowPort: run.RecorderPort);
+        var (ours, summary) = await NetmDecoder.DecodeAsync(run.CapturePath);
+
+        Assert.Contains(" 0 malformed", summary, StringComparison.Ordinal);
+        Assert.Equal(run.Captured.Count, ours.Count);
+        var compared = DecoderAgreement.AssertAgree(reference, ours);
+        Assert.True(compared >= run.Samples.Flows.Count, $"compared {compared} samples, fewer than the {run.Samples.Flows.Count} flow samples");
+        foreach (var protocol in new uint[] { 1, 6, 17, 58 })
+        {
+            Assert.Contains(reference.SelectMany(d => d.Samples), s => s.Protocol == protocol);
+        }
+    }
+
+    [Fact]
     public async Task Disposal_after_a_failed_plug_leaves_nothing_behind()
     {
         ResourceNames names;
@@ -121,78 +172,6 @@ public sealed class OvsSFlowExportTests
         AssertNothingLeft(names);
     }
 
-    private static async Task<ScenarioResult> RunScenarioAsync()
-    {
-        List<Host> hosts = [];
-        ResourceNames names;
-        TransferResult tcp, udp;
-        ExportedSamples samples;
-        List<byte[]> captured;
-        IReadOnlyList<byte[]> received;
-        await using (var ovs = await OvsSwitch.StartAsync())
-        await using (var nsA = await NetworkNamespace.CreateAsync())
-        await using (var nsB = await NetworkNamespace.CreateAsync())
-        await using (var nsC = await NetworkNamespace.CreateAsync())
-        {
-            var bridge = await ovs.AddBridgeAsync();
-            NetworkNamespace[] namespaces = [nsA, nsB, nsC];
-            for (var i = 0; i < namespaces.Length; i++)
-            {
-                var port = await ovs.PlugAsync(bridge, namespaces[i]);
-                var host = new Host(namespaces[i], port, IPAddress.Parse($"10.77.0.{i + 1}"), IPAddress.Parse($"fd00:77::{i + 1}"));
-                await host.Namespace.AddAddressAsync(port.PeerInterface, host.V4, 24);
-                await host.Namespace.AddAddressAsync(port.PeerInterface, host.V6, 64);
-                hosts.Add(host);
-            }
-
-            names = ResourceNames.Of(ovs, namespaces, hosts.Select(host => host.Port.Name));
-
-            // The switch sends from its own namespace, so the collector socket and the capture are there.
-            await using var recorder = DatagramRecorder.Start(IPAddress.Loopback, ovs.Namespace);
-            await using var capture = await PacketCapture.StartAsync(
-                Path.Combine(ovs.Directory, "sflow.pcap"), $"udp dst port {recorder.EndPoint.Port}", ovs.Namespace);
-            await ovs.ConfigureSFlowAsync(bridge, new OvsSFlowOptions { Targets = [recorder.EndPoint], Sampling = 1, Polling = 1, HeaderBytes = 128 });
-
-            var (a, b, c) = (hosts[0], hosts[1], hosts[2]);
-            foreach (var destination in new[] { b.V4, c.V4, b.V6, c.V6 })
-            {
-                await Ping.RunAsync(a.Namespace, destination, PingCount);
-            }
-
-            tcp = await TcpTraffic.TransferAsync(b.Namespace, c.Namespace, c.V4, TcpBytes, TrafficTimeout);
-            udp = await UdpTraffic.SendAsync(c.Namespace, a.Namespace, a.V6, UdpDatagrams, 200, TrafficTimeout);
-            Assert.Equal(TcpBytes, tcp.Bytes);
-            Assert.Equal(UdpDatagrams, udp.Messages);
-
-            samples = await WaitForSamplesAsync(recorder, hosts);
-
-            // With the export off, the capture and the socket must hold the same datagrams.
-            await ovs.DisableSFlowAsync(bridge);
-            captured = ReadUdpPayloads(await capture.StopAsync());
-            received = recorder.Snapshot();
-        }
-
-        return new ScenarioResult(hosts, tcp, udp, samples, captured, received, names);
-    }
-
-    /// <summary>
-    /// Waits until the last flow samples arrived (OVS flushes partly filled datagrams every second) and every port sent
-    /// counters that include the traffic; returns what arrived by then, or by the timeout for the asserts to explain.
-    /// </summary>
-    private static async Task<ExportedSamples> WaitForSamplesAsync(DatagramRecorder recorder, List<Host> hosts)
-    {
-        var samples = ExportedSamples.Decode(recorder.Snapshot());
-        await Poll.UntilAsync(
-            () =>
-            {
-                samples = ExportedSamples.Decode(recorder.Snapshot());
-                return samples.Flows.Count(flow => flow.Protocol == Udp) >= UdpDatagrams
-                    && hosts.All(host => samples.Counters.Any(counter => counter.PortName == host.Port.Name && counter.InOctets > 0));
-            },
-            SampleTimeout);
-        return samples;
-    }
-
     private static void AssertNothingLeft(ResourceNames names)
     {
         Assert.DoesNotContain(names.Namespaces, NetworkNamespace.Exists);
@@ -202,18 +181,12 @@ public sealed class OvsSFlowExportTests
         Assert.DoesNotContain(names.Ports, port => hostLinks.Contains(port, StringComparison.Ordinal));
     }
 
-    private static List<byte[]> ReadUdpPayloads(string pcapPath)
-    {
-        using var reader = PcapReader.Open(pcapPath);
-        List<byte[]> payloads = [];
-        while (reader.TryReadPacket(out var packet))
-        {
-            Assert.True(UdpPacketExtractor.TryExtract(packet.LinkType, packet.Data, out var datagram), "a captured packet is not UDP");
-            payloads.Add(datagram.Payload.ToArray());
-        }
+    private static string Key(string? source, string? destination, byte protocol, ushort sourcePort, ushort destinationPort, byte? icmpType) =>
+        $"{source ?? "-"} > {destination ?? "-"} proto {protocol} ports {sourcePort} > {destinationPort} icmp {icmpType?.ToString() ?? "-"}";
 
-        return payloads;
-    }
+    private static string? Text(JsonElement record, string name) => record.TryGetProperty(name, out var value) ? value.GetString() : null;
+
+    private static uint Number(JsonElement record, string name) => record.TryGetProperty(name, out var value) ? value.GetUInt32() : 0;
 
     private static bool IsIPv6Housekeeping(IPAddress address) =>
         address.IsIPv6LinkLocal || address.IsIPv6Multicast || address.Equals(IPAddress.IPv6Any);
@@ -225,26 +198,4 @@ public sealed class OvsSFlowExportTests
     private static string LinkName(string line) => line.Split(':', 3)[1].Trim().Split('@')[0];
 
     private static List<string> Sorted(IEnumerable<object> values) => values.Select(value => value.ToString()!).Order().ToList();
-
-    private sealed record Host(NetworkNamespace Namespace, OvsPort Port, IPAddress V4, IPAddress V6);
-
-    private sealed record ScenarioResult(
-        List<Host> Hosts,
-        TransferResult Tcp,
-        TransferResult Udp,
-        ExportedSamples Samples,
-        List<byte[]> Captured,
-        IReadOnlyList<byte[]> Received,
-        ResourceNames Leftovers);
-
-    /// <summary>What a run created, by name and PID, to check after disposal that none of it survived.</summary>
-    private sealed record ResourceNames(List<string> Namespaces, List<int> ProcessIds, string Directory, List<string> Ports)
-    {
-        public static ResourceNames Of(OvsSwitch ovs, IEnumerable<NetworkNamespace> namespaces, IEnumerable<string> ports) =>
-            new(
-                [ovs.Namespace.Name, .. namespaces.Select(ns => ns.Name)],
-                [.. new[] { ovs.SwitchProcessId, ovs.DatabaseServerProcessId }.OfType<int>()],
-                ovs.Directory,
-                [.. ports]);
-    }
 }

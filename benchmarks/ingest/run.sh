@@ -7,12 +7,14 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+here="$root/benchmarks/ingest"
+cache="$root/.cache/ingest-bench"
 netm="$root/netm"
 
 pcap="$root/testdata/ovs-sflow.pcap"
 rates="50000 100000 150000 200000 250000 300000 350000 400000"
 step_seconds=10
-collectors="sfcapd sfacctd netm"
+collectors="floor sfcapd sfacctd netm"
 rcvbuf=$((32 * 1024 * 1024))
 batch=64
 repeat=1
@@ -31,7 +33,7 @@ Usage: benchmarks/ingest/run.sh [options]
   --pcap FILE          corpus of sFlow datagrams (default: testdata/ovs-sflow.pcap)
   --rates "R1 R2 ..."  datagrams per second, rising (default: "$rates")
   --seconds N          length of each step (default: $step_seconds)
-  --collectors "..."   any of sfcapd sfacctd netm (default: "$collectors")
+  --collectors "..."   any of floor sfcapd sfacctd netm (default: "$collectors")
   --rcvbuf BYTES       socket receive buffer every collector asks for (default: $rcvbuf)
   --batch N            datagrams per sendmmsg call of the replayer (default: $batch)
   --repeat N           runs per rate; a rate is lossless only if every run is (default: $repeat)
@@ -228,6 +230,27 @@ stop_collector() {
 # NAME_count DIR PORT, run once the replay has drained, which sets from the collector's own statistics
 # seen_datagrams (datagrams it processed) and seen_flows (flow samples it accounted), each left empty when it has
 # no such figure, and collector_lost (losses it reports inside itself); it may stop the collector.
+
+# The floor: a bare recvmmsg loop in C that discards what it receives (recvmmsg-floor.c), built once per machine.
+floor_bin="$cache/recvmmsg-floor"
+floor_available() {
+  command -v gcc >/dev/null 2>&1 || return 1
+  if [ ! -x "$floor_bin" ] || [ "$here/recvmmsg-floor.c" -nt "$floor_bin" ]; then
+    mkdir -p "$cache"
+    gcc -O2 -o "$floor_bin" "$here/recvmmsg-floor.c" || return 1
+  fi
+}
+floor_version() { echo "recvmmsg loop (C, gcc -O2)"; }
+floor_start() {
+  "${prio[@]}" "$floor_bin" "$2" "$rcvbuf" >"$1/collector.out" 2>"$1/collector.log" &
+  collector_pid=$!
+}
+floor_count() {
+  # It prints what it received when it stops.
+  stop_collector
+  seen_datagrams=$(tail -1 "$1/collector.out")
+  seen_flows=""
+}
 
 sfcapd_available() { return 0; }
 sfcapd_version() { sfcapd -V 2>&1 | head -1; }

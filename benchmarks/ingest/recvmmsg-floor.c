@@ -4,6 +4,7 @@
  * rate is bounded by the sender. run.sh runs it beside the real collectors ("floor").
  *
  * usage: recvmmsg-floor PORT RCVBUF    prints the number of datagrams received on SIGTERM or SIGINT
+ * (datagrams of 4 bytes or fewer are not counted: run.sh sends such "wake" datagrams to its collectors)
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -56,7 +57,9 @@ int main(int argc, char **argv) {
   unsigned long long received = 0;
   while (!stop) {
     int count = recvmmsg(fd, messages, BATCH, MSG_WAITFORONE, NULL);
-    if (count > 0) received += (unsigned long long)count;
+    for (int i = 0; i < count; i++) {
+      if (messages[i].msg_len > 4) received++;
+    }
   }
   printf("%llu\n", received);
   return 0;

@@ -44,7 +44,10 @@ public sealed record CollectorStatistics
     /// <summary>Counter records handed to the sink.</summary>
     public long CounterRecords { get; init; }
 
-    /// <summary>Datagrams that never arrived, over all agents: sequence gaps not filled later by late datagrams.</summary>
+    /// <summary>
+    /// Datagrams missing from the agents' sequences, over all agents: gaps not filled later by late datagrams. They were
+    /// lost on the way, or dropped here (they are then in <see cref="DatagramsDropped"/> too).
+    /// </summary>
     public long LostDatagrams { get; init; }
 
     /// <summary>Samples lost on the way, from per-source sequence gaps, over all agents.</summary>
@@ -75,6 +78,6 @@ public sealed record CollectorStatistics
     public override string ToString() =>
         $"received {DatagramsReceived} datagrams: {DatagramsDecoded} decoded, {DatagramsMalformed} malformed, " +
         $"{DatagramsDropped} dropped (queue full {DroppedQueueFull}, oversize {DroppedOversize}, socket buffer {DroppedSocketBuffer}); " +
-        $"{FlowRecords} flow and {CounterRecords} counter records; lost {LostDatagrams} datagrams and {LostSamples} samples in transit; " +
+        $"{FlowRecords} flow and {CounterRecords} counter records; sequence gaps: {LostDatagrams} datagrams and {LostSamples} samples missing (lost on the way or dropped here); " +
         $"{Agents} agents, {AgentRestarts} restarts";
 }

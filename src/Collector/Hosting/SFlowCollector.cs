@@ -73,11 +73,10 @@ public sealed class SFlowCollector : IAsyncDisposable
             throw new InvalidOperationException("The collector was already started.");
         }
 
+        // Before binding: at 300,000 datagrams/s a quarter second of warm-up would overflow even a 64 MiB socket buffer.
+        DecodeWarmup.Run(_options.WarmupTime);
         var socketOptions = _options.Socket;
         var sockets = ListenerSocketFactory.Create(socketOptions);
-
-        // Bound first, so the kernel already holds what arrives while the decode path is being compiled.
-        DecodeWarmup.Run(_options.WarmupTime);
         LocalEndPoint = (IPEndPoint)sockets[0].LocalEndPoint!;
         ReceiveBufferBytes = sockets[0].ReceiveBufferSize;
         _kernelDrops = new KernelSocketDrops(sockets.Select(s => (int)s.SafeHandle.DangerousGetHandle()));

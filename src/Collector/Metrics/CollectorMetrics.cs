@@ -50,7 +50,7 @@ internal sealed class CollectorMetrics
         _agentLost = factory.CreateCounter("netm_sflow_agent_lost_datagrams_total", "Datagram sequence numbers skipped when due, per agent stream (lost, unless they arrive late).", "agent", "sub_agent");
         _agentLate = factory.CreateCounter("netm_sflow_agent_late_datagrams_total", "Datagrams that arrived after a later one, filling a gap counted as lost; lost minus late is what never arrived.", "agent", "sub_agent");
         _agentDuplicates = factory.CreateCounter("netm_sflow_agent_duplicate_datagrams_total", "Datagrams whose sequence number had already arrived, per agent stream.", "agent", "sub_agent");
-        _agentLostSamples = factory.CreateCounter("netm_sflow_agent_lost_samples_total", "Samples lost in transit per agent stream, from per-source sample sequence gaps.", "agent", "sub_agent");
+        _agentLostSamples = factory.CreateCounter("netm_sflow_agent_lost_samples_total", "Samples missing per agent stream, from per-source sample sequence gaps (lost on the way, or in datagrams dropped here).", "agent", "sub_agent");
         _agentRestarts = factory.CreateCounter("netm_sflow_agent_restarts_total", "Agent restarts seen (sequence or uptime went back), per agent stream.", "agent", "sub_agent");
         _agentLastSeen = factory.CreateGauge("netm_sflow_agent_last_seen_timestamp_seconds", "When the last datagram of the agent stream arrived (Unix time).", "agent", "sub_agent");
         _agents = factory.CreateGauge("netm_sflow_agents", "Agent streams being followed.");

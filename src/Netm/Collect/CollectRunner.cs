@@ -115,7 +115,7 @@ internal sealed partial class CollectRunner(CollectSettings settings, ILoggerFac
         [LoggerMessage(100, LogLevel.Information, "Metrics on {Url}")]
         public static partial void Metrics(ILogger logger, Uri url);
 
-        [LoggerMessage(101, LogLevel.Information, "{DatagramRate} datagrams/s, {FlowRate} flows/s; total {Decoded} decoded, {Malformed} malformed, {Dropped} dropped, {Lost} lost in transit; {Agents} agents")]
+        [LoggerMessage(101, LogLevel.Information, "{DatagramRate} datagrams/s, {FlowRate} flows/s; total {Decoded} decoded, {Malformed} malformed, {Dropped} dropped, {Lost} missing from sequences; {Agents} agents")]
         public static partial void Progress(ILogger logger, string datagramRate, string flowRate, long decoded, long malformed, long dropped, long lost, int agents);
     }
 }

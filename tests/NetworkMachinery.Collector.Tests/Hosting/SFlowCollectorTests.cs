@@ -203,7 +203,7 @@ public class SFlowCollectorTests
     }
 
     /// <summary>A sink whose first write blocks the decode worker until the test releases it.</summary>
-    private sealed class BlockingSink : Sinks.IRecordSink
+    private sealed class BlockingSink : Collector.Sinks.IRecordSink
     {
         private readonly ManualResetEventSlim _released = new();
 

@@ -38,4 +38,23 @@ public class KernelSocketDropsTests
 
         Assert.Equal(0, drops.Read());
     }
+
+    [Fact]
+    public void Read_SocketThatIsNeverRead_ReportsTheDatagramsTheKernelDropped()
+    {
+        using var receiver = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        receiver.ReceiveBufferSize = 4096;
+        receiver.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+        using var sender = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+        var drops = new KernelSocketDrops([(int)receiver.SafeHandle.DangerousGetHandle()]);
+        var datagram = new byte[1200];
+
+        for (var i = 0; i < 200; i++)
+        {
+            sender.SendTo(datagram, receiver.LocalEndPoint!);
+        }
+
+        // The buffer holds a few datagrams at most; the kernel drops the rest and says so in /proc/net/udp.
+        Assert.InRange(drops.Read(), 150, 200);
+    }
 }

@@ -100,26 +100,27 @@ public ref struct SFlowDatagramReader
             ThrowHelper.ThrowInvalidOperation("Read the datagram header before its samples.");
         }
 
-        sample = default;
         if (_remainingSamples == 0 || _xdr.HasError)
         {
+            sample = default;
             return false;
         }
 
         var offset = _xdr.Offset;
-        if (!_xdr.TryReadStructure(SFlowErrorCode.SampleLengthOutOfRange, SFlowErrorCode.Truncated, out var dataFormat, out var body))
+        if (!_xdr.TryReadUInt32(out var dataFormat) || !_xdr.TryReadUInt32(out var length))
         {
+            sample = default;
             return false;
         }
 
-        _remainingSamples--;
-        var length = body.Remaining;
-        if (!SampleHeaderReader.TryRead(ref body, dataFormat, offset, length, out var header))
+        if (!_xdr.TryTakePadded(length, out var body))
         {
-            return _xdr.FailAt(body.Error.Code, body.Error.Offset);
+            sample = default;
+            return _xdr.FailAt(SFlowErrorCode.SampleLengthOutOfRange, offset + 4);
         }
 
-        sample = new SFlowSample(header, body.UnreadSpan, body.Offset);
-        return true;
+        _remainingSamples--;
+        return SampleHeaderReader.TryRead(body, offset + 8, dataFormat, offset, out sample, out var error)
+            || _xdr.FailAt(error.Code, error.Offset);
     }
 }

@@ -81,6 +81,23 @@ public ref struct XdrReader
         return Fail(_endOfDataCode);
     }
 
+    /// <summary>
+    /// Takes the next <paramref name="length"/> bytes and skips their padding to four bytes, without recording an error
+    /// when they run past the end: the caller knows which error that is.
+    /// </summary>
+    public bool TryTakePadded(uint length, out ReadOnlySpan<byte> bytes)
+    {
+        if (Align4(length) > (uint)Remaining)
+        {
+            bytes = default;
+            return false;
+        }
+
+        bytes = _data.Slice(_position, (int)length);
+        _position += (int)Align4(length);
+        return true;
+    }
+
     /// <summary>Reads a 32-bit unsigned integer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadUInt32(out uint value)

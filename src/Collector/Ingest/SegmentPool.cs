@@ -22,9 +22,6 @@ internal sealed unsafe class SegmentPool : MemoryPool<byte>
 
     public override int MaxBufferSize => BlockSize;
 
-    /// <summary>Bytes of native memory the pool holds.</summary>
-    public long AllocatedBytes => (long)_all.Count * BlockSize;
-
     public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
     {
         if (minBufferSize > BlockSize)

@@ -14,7 +14,6 @@ internal static unsafe partial class LinuxSockets
     public const int SoRcvBufForce = 33;
     public const int MsgWaitForOne = 0x10000;
     public const int MsgTrunc = 0x20;
-    public const int MsgDontWait = 0x40;
     public const int Eintr = 4;
     public const int Eagain = 11;
     public const int Ebadf = 9;

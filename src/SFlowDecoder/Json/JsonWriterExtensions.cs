@@ -68,8 +68,4 @@ public static class JsonWriterExtensions
             writer.WriteNull(name);
         }
     }
-
-    /// <summary>Writes bytes as a lower-case hexadecimal string.</summary>
-    public static void WriteHex(this Utf8JsonWriter writer, string name, ReadOnlySpan<byte> bytes) =>
-        writer.WriteString(name, Convert.ToHexStringLower(bytes));
 }

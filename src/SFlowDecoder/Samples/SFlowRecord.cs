@@ -6,14 +6,12 @@ namespace NetworkMachinery.SFlow;
 /// </summary>
 public readonly ref struct SFlowRecord
 {
-    private readonly XdrReader _data;
-
-    internal SFlowRecord(SFlowRecordKind kind, uint dataFormat, int offset, XdrReader data)
+    internal SFlowRecord(SFlowRecordKind kind, uint dataFormat, int offset, ReadOnlySpan<byte> data)
     {
         Kind = kind;
         DataFormat = dataFormat;
         Offset = offset;
-        _data = data;
+        Data = data;
     }
 
     /// <summary>Whether this is a flow or a counter record.</summary>
@@ -38,7 +36,7 @@ public readonly ref struct SFlowRecord
     public int Offset { get; }
 
     /// <summary>The record's data, without padding.</summary>
-    public ReadOnlySpan<byte> Data => _data.UnreadSpan;
+    public ReadOnlySpan<byte> Data { get; }
 
     /// <summary>True when this decoder knows the record's format.</summary>
     public bool IsKnown => Kind == SFlowRecordKind.Flow
@@ -51,7 +49,8 @@ public readonly ref struct SFlowRecord
     public bool TryRead<T>(out T value, out SFlowError error)
         where T : ISFlowRecord<T>, allows ref struct
     {
-        var reader = _data;
+        // The data starts after the record's format and length words.
+        var reader = new XdrReader(Data, Offset + 8, SFlowErrorCode.RecordTooShort);
         if (T.TryRead(ref reader, out value))
         {
             error = default;

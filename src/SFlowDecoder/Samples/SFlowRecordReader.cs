@@ -30,10 +30,16 @@ public ref struct SFlowRecordReader
         }
 
         var offset = _xdr.Offset;
-        if (!_xdr.TryReadStructure(SFlowErrorCode.RecordLengthOutOfRange, SFlowErrorCode.RecordTooShort, out var dataFormat, out var data))
+        if (!_xdr.TryReadUInt32(out var dataFormat) || !_xdr.TryReadUInt32(out var length))
         {
             record = default;
             return false;
+        }
+
+        if (!_xdr.TryTakePadded(length, out var data))
+        {
+            record = default;
+            return _xdr.FailAt(SFlowErrorCode.RecordLengthOutOfRange, offset + 4);
         }
 
         _remaining--;

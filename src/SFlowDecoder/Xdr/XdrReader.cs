@@ -223,38 +223,6 @@ public ref struct XdrReader
         return false;
     }
 
-    /// <summary>
-    /// Reads a tagged structure header (<c>data_format</c>, <c>opaque&lt;&gt;</c> length) and returns a reader over exactly its data.
-    /// This reader then advances past the data and its padding, whatever the inner reader consumes.
-    /// </summary>
-    /// <param name="lengthError">The error when the declared length runs past the bytes that remain.</param>
-    /// <param name="innerEndOfDataCode">The error the inner reader records when a field runs past the structure.</param>
-    /// <param name="dataFormat">The structure's <c>enterprise &lt;&lt; 12 | format</c> word.</param>
-    /// <param name="inner">A reader over the structure's data.</param>
-    public bool TryReadStructure(SFlowErrorCode lengthError, SFlowErrorCode innerEndOfDataCode, out uint dataFormat, out XdrReader inner)
-    {
-        inner = default;
-        if (!TryReadUInt32(out dataFormat))
-        {
-            return false;
-        }
-
-        var lengthOffset = Offset;
-        if (!TryReadUInt32(out var length))
-        {
-            return false;
-        }
-
-        if (Align4(length) > (uint)Remaining)
-        {
-            return FailAt(lengthError, lengthOffset);
-        }
-
-        inner = new XdrReader(_data.Slice(_position, (int)length), Offset, innerEndOfDataCode);
-        _position += (int)Align4(length);
-        return true;
-    }
-
     /// <summary>Rounds a length up to a multiple of four, as XDR pads every opaque.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Align4(int length) => (length + 3) & ~3;

@@ -132,47 +132,33 @@ public class XdrReaderTests
     }
 
     [Fact]
-    public void TryReadStructure_DeclaredLengthFits_ReturnsInnerReaderOverExactlyTheData()
+    public void TryTakePadded_LengthFits_ReturnsExactlyTheBytesAndSkipsThePadding()
     {
-        var data = new XdrWriter().WriteStructure(SFlowStructure.Create(7, 9, [1, 2, 3, 4, 5])).WriteUInt32(0xEEEE).ToArray();
+        var data = new XdrWriter().WriteUInt32(5).WriteFixedOpaque([1, 2, 3, 4, 5]).WriteUInt32(0xEEEE).ToArray();
         var reader = new XdrReader(data, origin: 20);
+        Assert.True(reader.TryReadUInt32(out var length));
 
-        Assert.True(reader.TryReadStructure(SFlowErrorCode.RecordLengthOutOfRange, SFlowErrorCode.RecordTooShort, out var format, out var inner));
+        Assert.True(reader.TryTakePadded(length, out var bytes));
 
-        Assert.Equal((7u << 12) | 9, format);
-        Assert.Equal([1, 2, 3, 4, 5], inner.UnreadSpan.ToArray());
-        Assert.Equal(28, inner.Offset);
-        Assert.Equal(16, reader.BytesConsumed); // 8 header bytes, 5 data bytes, 3 padding
+        Assert.Equal([1, 2, 3, 4, 5], bytes.ToArray());
+        Assert.Equal(12, reader.BytesConsumed); // 4 length bytes, 5 data bytes, 3 padding
         Assert.True(reader.TryReadUInt32(out var next));
         Assert.Equal(0xEEEEu, next);
-    }
-
-    [Fact]
-    public void TryReadStructure_InnerReaderRunsOut_ReportsInnerCodeAtDatagramOffset()
-    {
-        var data = new XdrWriter().WriteStructure(SFlowStructure.Create(0, 1, [1, 2, 3, 4])).ToArray();
-        var reader = new XdrReader(data, origin: 32);
-        reader.TryReadStructure(SFlowErrorCode.RecordLengthOutOfRange, SFlowErrorCode.RecordTooShort, out _, out var inner);
-
-        Assert.True(inner.TryReadUInt32(out _));
-        Assert.False(inner.TryReadUInt32(out _));
-
-        Assert.Equal(new SFlowError(SFlowErrorCode.RecordTooShort, 44), inner.Error);
-        Assert.False(reader.HasError);
     }
 
     [Theory]
     [InlineData(9u)]
     [InlineData(0xFFFF_FFFDu)]
     [InlineData(uint.MaxValue)]
-    public void TryReadStructure_LengthPastEnd_FailsWithLengthErrorAtTheLengthWord(uint declared)
+    public void TryTakePadded_LengthPastEnd_FailsWithoutRecordingAnErrorAndWithoutMoving(uint declared)
     {
-        var data = new XdrWriter().WriteStructure(SFlowStructure.Create(0, 1, new byte[8]).WithDeclaredLength(declared)).ToArray();
-        var reader = new XdrReader(data, origin: 100);
+        var reader = new XdrReader(new byte[8], origin: 100);
 
-        Assert.False(reader.TryReadStructure(SFlowErrorCode.SampleLengthOutOfRange, SFlowErrorCode.Truncated, out _, out _));
+        Assert.False(reader.TryTakePadded(declared, out var bytes));
 
-        Assert.Equal(new SFlowError(SFlowErrorCode.SampleLengthOutOfRange, 104), reader.Error);
+        Assert.True(bytes.IsEmpty);
+        Assert.False(reader.HasError);
+        Assert.Equal(0, reader.BytesConsumed);
     }
 
     [Theory]

@@ -61,7 +61,12 @@ internal static class FlowRecordBuilder
                 // The sampled header is the most faithful source: it overrides what records 2, 3 and 4 said.
                 fromHeader = true;
                 flow.FrameLength = raw.FrameLength;
-                ApplyPacket(ref flow, raw.Parse());
+                raw.Parse(ref flow.Packet);
+                if (flow.Packet.Vlan != 0)
+                {
+                    flow.Vlan = flow.Packet.Vlan;
+                }
+
                 return true;
             case FlowRecordFormat.Ethernet:
                 if (!record.TryRead<SampledEthernet>(out var ethernet, out error))
@@ -71,10 +76,10 @@ internal static class FlowRecordBuilder
 
                 if (!fromHeader)
                 {
-                    flow.Layers |= PacketLayers.Ethernet;
-                    flow.SourceMac = ethernet.SourceMac;
-                    flow.DestinationMac = ethernet.DestinationMac;
-                    flow.EtherType = (ushort)ethernet.EtherType;
+                    flow.Packet.Layers |= PacketLayers.Ethernet;
+                    flow.Packet.SourceMac = ethernet.SourceMac;
+                    flow.Packet.DestinationMac = ethernet.DestinationMac;
+                    flow.Packet.EtherType = (ushort)ethernet.EtherType;
                     flow.FrameLength = ethernet.Length;
                 }
 
@@ -165,38 +170,14 @@ internal static class FlowRecordBuilder
         };
     }
 
-    private static void ApplyPacket(ref FlowRecord flow, in ParsedPacket packet)
-    {
-        flow.Layers = packet.Layers;
-        flow.SourceMac = packet.SourceMac;
-        flow.DestinationMac = packet.DestinationMac;
-        flow.EtherType = packet.EtherType;
-        if (packet.Vlan != 0)
-        {
-            flow.Vlan = packet.Vlan;
-        }
-
-        flow.SourceAddress = packet.SourceAddress;
-        flow.DestinationAddress = packet.DestinationAddress;
-        flow.IpProtocol = packet.IpProtocol;
-        flow.IpTos = packet.Tos;
-        flow.IpTtl = packet.Ttl;
-        flow.Ipv6FlowLabel = packet.FlowLabel;
-        flow.FragmentOffset = packet.FragmentOffset;
-        flow.SourcePort = packet.SourcePort;
-        flow.DestinationPort = packet.DestinationPort;
-        flow.TcpFlags = packet.TcpFlags;
-        flow.IcmpType = packet.IcmpType;
-        flow.IcmpCode = packet.IcmpCode;
-    }
-
     private static void ApplySampledIp(ref FlowRecord flow, PacketLayers family, uint length, uint protocol, IpAddressValue source, IpAddressValue destination, uint sourcePort, uint destinationPort, uint tcpFlags, uint tos)
     {
-        flow.Layers |= family;
-        flow.SourceAddress = source;
-        flow.DestinationAddress = destination;
-        flow.IpProtocol = (byte)protocol;
-        flow.IpTos = (byte)tos;
+        ref var packet = ref flow.Packet;
+        packet.Layers |= family;
+        packet.SourceAddress = source;
+        packet.DestinationAddress = destination;
+        packet.IpProtocol = (byte)protocol;
+        packet.Tos = (byte)tos;
         if (flow.FrameLength == 0)
         {
             flow.FrameLength = length;
@@ -205,19 +186,19 @@ internal static class FlowRecordBuilder
         // Records 3 and 4 carry ports and flags in fixed fields; for ICMP the "ports" hold type and code.
         if (protocol is 1 or 58)
         {
-            flow.Layers |= PacketLayers.Icmp;
-            flow.IcmpType = (byte)sourcePort;
-            flow.IcmpCode = (byte)destinationPort;
+            packet.Layers |= PacketLayers.Icmp;
+            packet.IcmpType = (byte)sourcePort;
+            packet.IcmpCode = (byte)destinationPort;
         }
         else
         {
-            flow.Layers |= PacketLayers.Ports;
-            flow.SourcePort = (ushort)sourcePort;
-            flow.DestinationPort = (ushort)destinationPort;
+            packet.Layers |= PacketLayers.Ports;
+            packet.SourcePort = (ushort)sourcePort;
+            packet.DestinationPort = (ushort)destinationPort;
             if (protocol == 6)
             {
-                flow.Layers |= PacketLayers.TcpFlags;
-                flow.TcpFlags = (ushort)tcpFlags;
+                packet.Layers |= PacketLayers.TcpFlags;
+                packet.TcpFlags = (ushort)tcpFlags;
             }
         }
     }

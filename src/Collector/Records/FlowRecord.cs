@@ -8,7 +8,7 @@ namespace NetworkMachinery.Collector.Records;
 /// </summary>
 /// <remarks>
 /// A mutable struct filled in place in a reused buffer, so the decode path allocates nothing; copy it to keep it.
-/// <see cref="Layers"/> tells which packet fields were present, so a zero port is not confused with no port.
+/// <c>Packet.Layers</c> tells which packet fields were present, so a zero port is not confused with no port.
 /// </remarks>
 public struct FlowRecord
 {
@@ -63,17 +63,11 @@ public struct FlowRecord
     /// <summary>Packets this sample stands for: the sampling rate (1 for discard samples).</summary>
     public ulong Packets;
 
-    /// <summary>Which packet fields below were present.</summary>
-    public PacketLayers Layers;
-
-    /// <summary>Source MAC address.</summary>
-    public MacAddress SourceMac;
-
-    /// <summary>Destination MAC address.</summary>
-    public MacAddress DestinationMac;
-
-    /// <summary>EtherType of the payload after VLAN tags.</summary>
-    public ushort EtherType;
+    /// <summary>
+    /// The sampled packet's fields: from the raw packet header record (1), or from the decoded Ethernet, IPv4 and IPv6
+    /// records (2, 3, 4) when the sample has no header. <see cref="ParsedPacket.Layers"/> says which are present.
+    /// </summary>
+    public ParsedPacket Packet;
 
     /// <summary>VLAN of the packet: its outer 802.1Q tag, else the input VLAN the switch reported.</summary>
     public ushort Vlan;
@@ -83,42 +77,6 @@ public struct FlowRecord
 
     /// <summary>Output VLAN from the switch's extended record (1001).</summary>
     public ushort DestinationVlan;
-
-    /// <summary>Source IP address.</summary>
-    public IpAddressValue SourceAddress;
-
-    /// <summary>Destination IP address.</summary>
-    public IpAddressValue DestinationAddress;
-
-    /// <summary>IP protocol (6 TCP, 17 UDP, 1 ICMP, 58 ICMPv6, ...).</summary>
-    public byte IpProtocol;
-
-    /// <summary>IPv4 type of service or IPv6 traffic class.</summary>
-    public byte IpTos;
-
-    /// <summary>IPv4 TTL or IPv6 hop limit.</summary>
-    public byte IpTtl;
-
-    /// <summary>IPv6 flow label.</summary>
-    public uint Ipv6FlowLabel;
-
-    /// <summary>Fragment offset in 8-byte units (0 for unfragmented packets and first fragments).</summary>
-    public ushort FragmentOffset;
-
-    /// <summary>Transport source port.</summary>
-    public ushort SourcePort;
-
-    /// <summary>Transport destination port.</summary>
-    public ushort DestinationPort;
-
-    /// <summary>TCP flags.</summary>
-    public ushort TcpFlags;
-
-    /// <summary>ICMP or ICMPv6 type.</summary>
-    public byte IcmpType;
-
-    /// <summary>ICMP or ICMPv6 code.</summary>
-    public byte IcmpCode;
 
     /// <summary>Next hop, from the router (1002) or gateway (1003) record.</summary>
     public IpAddressValue NextHop;

@@ -83,49 +83,50 @@ public static class RecordJsonWriter
         writer.WriteNumber(FrameLength, flow.FrameLength);
         writer.WriteNumber(Bytes, flow.Bytes);
         writer.WriteNumber(Packets, flow.Packets);
-        if ((flow.Layers & PacketLayers.Ethernet) != 0)
+        ref readonly var packet = ref flow.Packet;
+        if ((packet.Layers & PacketLayers.Ethernet) != 0)
         {
-            writer.WriteMac(SrcMac, flow.SourceMac);
-            writer.WriteMac(DstMac, flow.DestinationMac);
-            writer.WriteNumber(EtherType, flow.EtherType);
+            writer.WriteMac(SrcMac, packet.SourceMac);
+            writer.WriteMac(DstMac, packet.DestinationMac);
+            writer.WriteNumber(EtherType, packet.EtherType);
         }
 
         writer.WriteNumber(Vlan, flow.Vlan);
         writer.WriteNumber(SrcVlan, flow.SourceVlan);
         writer.WriteNumber(DstVlan, flow.DestinationVlan);
-        if ((flow.Layers & (PacketLayers.IPv4 | PacketLayers.IPv6)) != 0)
+        if ((packet.Layers & (PacketLayers.IPv4 | PacketLayers.IPv6)) != 0)
         {
-            writer.WriteAddress(SrcAddress, flow.SourceAddress);
-            writer.WriteAddress(DstAddress, flow.DestinationAddress);
-            writer.WriteNumber(IpProtocol, flow.IpProtocol);
-            writer.WriteNumber(IpTos, flow.IpTos);
-            writer.WriteNumber(IpTtl, flow.IpTtl);
-            if ((flow.Layers & PacketLayers.IPv6) != 0)
+            writer.WriteAddress(SrcAddress, packet.SourceAddress);
+            writer.WriteAddress(DstAddress, packet.DestinationAddress);
+            writer.WriteNumber(IpProtocol, packet.IpProtocol);
+            writer.WriteNumber(IpTos, packet.Tos);
+            writer.WriteNumber(IpTtl, packet.Ttl);
+            if ((packet.Layers & PacketLayers.IPv6) != 0)
             {
-                writer.WriteNumber(Ipv6FlowLabel, flow.Ipv6FlowLabel);
+                writer.WriteNumber(Ipv6FlowLabel, packet.FlowLabel);
             }
 
-            if ((flow.Layers & PacketLayers.Fragment) != 0)
+            if ((packet.Layers & PacketLayers.Fragment) != 0)
             {
-                writer.WriteNumber(FragmentOffset, flow.FragmentOffset);
+                writer.WriteNumber(FragmentOffset, packet.FragmentOffset);
             }
         }
 
-        if ((flow.Layers & PacketLayers.Ports) != 0)
+        if ((packet.Layers & PacketLayers.Ports) != 0)
         {
-            writer.WriteNumber(SrcPort, flow.SourcePort);
-            writer.WriteNumber(DstPort, flow.DestinationPort);
+            writer.WriteNumber(SrcPort, packet.SourcePort);
+            writer.WriteNumber(DstPort, packet.DestinationPort);
         }
 
-        if ((flow.Layers & PacketLayers.TcpFlags) != 0)
+        if ((packet.Layers & PacketLayers.TcpFlags) != 0)
         {
-            writer.WriteNumber(TcpFlags, flow.TcpFlags);
+            writer.WriteNumber(TcpFlags, packet.TcpFlags);
         }
 
-        if ((flow.Layers & PacketLayers.Icmp) != 0)
+        if ((packet.Layers & PacketLayers.Icmp) != 0)
         {
-            writer.WriteNumber(IcmpType, flow.IcmpType);
-            writer.WriteNumber(IcmpCode, flow.IcmpCode);
+            writer.WriteNumber(IcmpType, packet.IcmpType);
+            writer.WriteNumber(IcmpCode, packet.IcmpCode);
         }
 
         if (!flow.NextHop.IsNone)

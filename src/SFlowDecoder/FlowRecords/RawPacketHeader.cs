@@ -26,6 +26,9 @@ public readonly ref struct RawPacketHeader : ISFlowRecord<RawPacketHeader>
     /// <summary>Parses the header bytes as far as they go; see <see cref="PacketParser"/>.</summary>
     public ParsedPacket Parse() => PacketParser.Parse(Protocol, Header);
 
+    /// <summary>Parses the header bytes into <paramref name="packet"/>, which is cleared first.</summary>
+    public void Parse(ref ParsedPacket packet) => PacketParser.Parse(Protocol, Header, ref packet);
+
     /// <inheritdoc />
     public static bool TryRead(scoped ref XdrReader reader, out RawPacketHeader value)
     {

@@ -24,6 +24,14 @@ public static class PacketParser
     public static ParsedPacket Parse(HeaderProtocol protocol, ReadOnlySpan<byte> header)
     {
         var packet = default(ParsedPacket);
+        Parse(protocol, header, ref packet);
+        return packet;
+    }
+
+    /// <summary>Parses <paramref name="header"/> into <paramref name="packet"/>, which is cleared first.</summary>
+    public static void Parse(HeaderProtocol protocol, ReadOnlySpan<byte> header, ref ParsedPacket packet)
+    {
+        packet = default;
         switch (protocol)
         {
             case HeaderProtocol.Ethernet:
@@ -36,8 +44,6 @@ public static class PacketParser
                 ParseIPv6(ref packet, header);
                 break;
         }
-
-        return packet;
     }
 
     private static void ParseEthernet(ref ParsedPacket packet, ReadOnlySpan<byte> frame)

@@ -23,12 +23,15 @@ public class JsonLinesSinkTests
                 FrameLength = 1500,
                 Bytes = 150_000,
                 Packets = 100,
-                Layers = PacketLayers.IPv4 | PacketLayers.Ports,
-                SourceAddress = Ip("10.0.0.1"),
-                DestinationAddress = Ip("10.0.0.2"),
-                IpProtocol = 17,
-                SourcePort = 5000,
-                DestinationPort = 53,
+                Packet = new ParsedPacket
+                {
+                    Layers = PacketLayers.IPv4 | PacketLayers.Ports,
+                    SourceAddress = Ip("10.0.0.1"),
+                    DestinationAddress = Ip("10.0.0.2"),
+                    IpProtocol = 17,
+                    SourcePort = 5000,
+                    DestinationPort = 53,
+                },
             };
             var counters = new CounterRecord { AgentAddress = Ip("192.0.2.1"), SourceIdIndex = 7, PortName = "eth0", OvsDatapath = new OvsDatapath(1, 2, 3, 4, 5, 6) };
 

@@ -12,8 +12,8 @@ public sealed record CollectorOptions
     public int MaxAgents { get; init; } = 10_000;
 
     /// <summary>
-    /// How long to run the decode path over sample datagrams at start, so that it is compiled before traffic arrives.
-    /// Zero skips it (tests that start many collectors).
+    /// How long to send the collector's own receive and decode path sample datagrams at start, before binding its
+    /// sockets, so that the code is compiled before traffic arrives. Zero skips it.
     /// </summary>
     public TimeSpan WarmupTime { get; init; } = TimeSpan.FromMilliseconds(250);
 

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net;
 using System.Numerics;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NetworkMachinery.Collector.Accounting;
 using NetworkMachinery.Collector.Decode;
 using NetworkMachinery.Collector.Ingest;
@@ -73,31 +75,24 @@ public sealed class SFlowCollector : IAsyncDisposable
             throw new InvalidOperationException("The collector was already started.");
         }
 
-        // Before binding: at 300,000 datagrams/s a quarter second of warm-up would overflow even a 64 MiB socket buffer.
-        DecodeWarmup.Run(_options.WarmupTime);
         var socketOptions = _options.Socket;
+
+        // A frame is written whole into one segment, so a segment must hold the largest frame.
+        _segments = new SegmentPool((int)Math.Max(SegmentBytes, BitOperations.RoundUpToPowerOf2((uint)(socketOptions.MaxDatagramBytes + DatagramFrame.HeaderSize))));
+
+        // Before binding: at 300,000 datagrams/s a quarter second of warm-up would overflow even a 64 MiB socket buffer.
+        WarmUp(socketOptions);
         var sockets = ListenerSocketFactory.Create(socketOptions);
         LocalEndPoint = (IPEndPoint)sockets[0].LocalEndPoint!;
         ReceiveBufferBytes = sockets[0].ReceiveBufferSize;
         _kernelDrops = new KernelSocketDrops(sockets.Select(s => (int)s.SafeHandle.DangerousGetHandle()));
         var malformedLog = new MalformedDatagramLog(_loggerFactory.CreateLogger("NetworkMachinery.Collector.Malformed"), _options.MalformedLogInterval);
-        // A frame is written whole into one segment, so a segment must hold the largest frame.
-        _segments = new SegmentPool((int)Math.Max(SegmentBytes, BitOperations.RoundUpToPowerOf2((uint)(socketOptions.MaxDatagramBytes + DatagramFrame.HeaderSize))));
         for (var i = 0; i < sockets.Count; i++)
         {
-            var pipe = new Pipe(new PipeOptions(
-                pool: _segments,
-                pauseWriterThreshold: socketOptions.QueueBytes,
-                resumeWriterThreshold: socketOptions.QueueBytes / 2,
-                minimumSegmentSize: _segments.BlockSize,
-                readerScheduler: PipeScheduler.Inline,
-                writerScheduler: PipeScheduler.Inline,
-                useSynchronizationContext: false));
             var ingest = new IngestStatistics();
             var decode = new DecodeStatistics();
             var processor = new DatagramProcessor(_agents, decode, malformedLog, Metrics.DecodeDuration, _logger);
-            var worker = new DecodeWorker(i, pipe.Reader, processor, _sink, ingest, decode, _logger);
-            var loop = new ReceiveLoop(i, sockets[i], pipe.Writer, socketOptions, ingest, _logger);
+            var (loop, worker) = CreatePath(i, sockets[i], socketOptions, processor, _sink, ingest, decode);
             _ingest.Add(ingest);
             _decode.Add(decode);
             _loops.Add(loop);
@@ -111,6 +106,61 @@ public sealed class SFlowCollector : IAsyncDisposable
         if (ReceiveBufferBytes < socketOptions.ReceiveBufferBytes)
         {
             CollectorLog.SmallReceiveBuffer(_logger, ReceiveBufferBytes, socketOptions.ReceiveBufferBytes);
+        }
+    }
+
+    /// <summary>A receive loop and its decode worker, joined by a bounded pipe.</summary>
+    private (ReceiveLoop Loop, DecodeWorker Worker) CreatePath(
+        int index, Socket socket, SocketOptions options, DatagramProcessor processor, IRecordSink sink, IngestStatistics ingest, DecodeStatistics decode)
+    {
+        var pipe = new Pipe(new PipeOptions(
+            pool: _segments,
+            pauseWriterThreshold: options.QueueBytes,
+            resumeWriterThreshold: options.QueueBytes / 2,
+            minimumSegmentSize: _segments!.BlockSize,
+            readerScheduler: PipeScheduler.Inline,
+            writerScheduler: PipeScheduler.Inline,
+            useSynchronizationContext: false));
+        return (new ReceiveLoop(index, socket, pipe.Writer, options, ingest, _logger), new DecodeWorker(index, pipe.Reader, processor, sink, ingest, decode, _logger));
+    }
+
+    /// <summary>
+    /// Sends the collector's own path (socket, receive loop, pipe, decode worker, decoder) real datagrams over a private
+    /// loopback socket for <see cref="CollectorOptions.WarmupTime"/>, into throwaway state: the JIT then compiles that
+    /// code before traffic comes, rather than while the first burst of it queues up in front of a worker compiling.
+    /// </summary>
+    private void WarmUp(SocketOptions options)
+    {
+        if (_options.WarmupTime <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        var privateOptions = options with { Listen = new IPEndPoint(IPAddress.Loopback, 0), ReceiveLoops = 1 };
+        using var socket = ListenerSocketFactory.Create(privateOptions)[0];
+        var ingest = new IngestStatistics();
+        var decode = new DecodeStatistics();
+        var histogram = Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry()).CreateHistogram("warmup_seconds", "unused");
+        var processor = new DatagramProcessor(new AgentTable(1), decode, new MalformedDatagramLog(NullLogger.Instance, TimeSpan.FromHours(1)), histogram, NullLogger.Instance);
+        var (loop, worker) = CreatePath(-1, socket, privateOptions, processor, new NullSink(), ingest, decode);
+        using (loop)
+        using (worker)
+        {
+            worker.Start();
+            loop.Start();
+            using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            var target = socket.LocalEndPoint!;
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < _options.WarmupTime)
+            {
+                foreach (var datagram in WarmupDatagrams.All)
+                {
+                    sender.SendTo(datagram, target);
+                }
+            }
+
+            loop.Stop();
+            worker.Completion.Wait(TimeSpan.FromSeconds(5));
         }
     }
 

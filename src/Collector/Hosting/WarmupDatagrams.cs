@@ -1,17 +1,7 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
-using NetworkMachinery.Collector.Accounting;
-using NetworkMachinery.Collector.Ingest;
-using NetworkMachinery.Collector.Metrics;
+namespace NetworkMachinery.Collector.Hosting;
 
-namespace NetworkMachinery.Collector.Decode;
-
-/// <summary>
-/// Runs the decode path over real Open vSwitch datagrams before traffic arrives, so that the JIT has compiled it
-/// when the first datagrams come. Otherwise the first decode worker to meet a 100,000 datagrams/s stream spends its
-/// first tenths of a second compiling, and the queue in front of it overflows.
-/// </summary>
-internal static class DecodeWarmup
+/// <summary>Real Open vSwitch datagrams the collector sends itself at start, to have its code compiled before traffic comes.</summary>
+internal static class WarmupDatagrams
 {
     // From testdata/ovs-sflow.pcap (Open vSwitch 3.1): a flow datagram whose sampled headers are IPv4 and IPv6 TCP,
     // UDP, ICMP and ICMPv6, and a counter datagram (generic, Ethernet, OpenFlow port, port name records).
@@ -52,28 +42,6 @@ internal static class DecodeWarmup
         "AAEAAAAAAAAAAAAAAAAAAAAAAAAAAP////8AAAAAAAAAAP////8AAAAAAAAAAAAAAAD//////////wAAABIAAAAAAAAAAA==",
     ];
 
-    /// <summary>Decodes the sample datagrams repeatedly for about <paramref name="budget"/>, into throwaway state.</summary>
-    public static void Run(TimeSpan budget)
-    {
-        var histogram = Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry()).CreateHistogram("warmup_seconds", "unused");
-        var processor = new DatagramProcessor(new AgentTable(1), new DecodeStatistics(), new MalformedDatagramLog(NullLogger.Instance, TimeSpan.FromHours(1)), histogram, NullLogger.Instance);
-        var frames = Datagrams.Select(text =>
-        {
-            var payload = Convert.FromBase64String(text);
-            var frame = new byte[DatagramFrame.HeaderSize + payload.Length];
-            DatagramFrame.WriteHeader(frame, payload.Length, [], 0);
-            payload.CopyTo(frame.AsSpan(DatagramFrame.HeaderSize));
-            return frame;
-        }).ToArray();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < budget)
-        {
-            foreach (var frame in frames)
-            {
-                processor.Process(frame);
-            }
-
-            processor.Batch.Clear();
-        }
-    }
+    /// <summary>The datagrams' bytes.</summary>
+    public static byte[][] All { get; } = [.. Datagrams.Select(Convert.FromBase64String)];
 }

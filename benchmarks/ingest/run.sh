@@ -446,10 +446,10 @@ run_step() {
   "${name}_count" "$dir" "$port"
   stop_collector
 
-  local sent flows_sent achieved replay_cpu send_errors
+  local sent flows_sent achieved replay_cpu send_errors stalled
   sent=$(json_field "$replay" sent); flows_sent=$(json_field "$replay" flowSamples)
   achieved=$(json_field "$replay" rate); replay_cpu=$(json_field "$replay" cpuSeconds)
-  send_errors=$(json_field "$replay" sendErrors)
+  send_errors=$(json_field "$replay" sendErrors); stalled=$(json_field "$replay" stalledSeconds)
 
   # Every datagram sent is processed by the collector, dropped at its socket (receive buffer full), dropped
   # before any socket (backlog queue full), or lost elsewhere (in the collector after it read it, say).
@@ -482,8 +482,8 @@ run_step() {
   background=$(awk -v busy=$((busy1 - busy0)) -v c="$ticks" -v hz="$clk_tck" -v r="$replay_cpu" -v w="$window" \
     'BEGIN { b = (busy - c) / hz - r; if (b < 0) b = 0; printf "%.0f", (w > 0) ? 100 * b / w : 0 }')
 
-  steps_json+=("$(printf '{"collector":"%s","targetRate":%s,"achievedRate":%s,"senderLimited":%s,"sent":%s,"processed":%s,"processedFrom":"%s","lost":%s,"lossPercent":%s,"socketDrops":%s,"backlogDrops":%s,"otherLost":%s,"udpRcvbufErrors":%s,"peakQueuedBytes":%s,"drainSeconds":%s,"flowSamplesSent":%s,"flowSamplesSeen":%s,"flowSamplesLost":%s,"collectorReportedLoss":%s,"lossless":%s,"collectorCpuSeconds":%s,"cpuMicrosecondsPerDatagram":%s,"replayerCpuSeconds":%s,"sendErrors":%s,"backgroundCpuPercent":%s}' \
-    "$name" "$rate" "$achieved" "$sender_limited" "$sent" "$processed" "$source" "$lost" "$loss_pct" "$socket_drops" "$backlog_drops" "$other_lost" \
+  steps_json+=("$(printf '{"collector":"%s","targetRate":%s,"achievedRate":%s,"senderLimited":%s,"senderStalledSeconds":%s,"sent":%s,"processed":%s,"processedFrom":"%s","lost":%s,"lossPercent":%s,"socketDrops":%s,"backlogDrops":%s,"otherLost":%s,"udpRcvbufErrors":%s,"peakQueuedBytes":%s,"drainSeconds":%s,"flowSamplesSent":%s,"flowSamplesSeen":%s,"flowSamplesLost":%s,"collectorReportedLoss":%s,"lossless":%s,"collectorCpuSeconds":%s,"cpuMicrosecondsPerDatagram":%s,"replayerCpuSeconds":%s,"sendErrors":%s,"backgroundCpuPercent":%s}' \
+    "$name" "$rate" "$achieved" "$sender_limited" "$stalled" "$sent" "$processed" "$source" "$lost" "$loss_pct" "$socket_drops" "$backlog_drops" "$other_lost" \
     "$rcvbuf_errors" "$peak_queued" "$drain_seconds" "$flows_sent" "${seen_flows:-null}" "$flows_lost" "$collector_lost" "$lossless" "$collector_cpu" "$cpu_us" "$replay_cpu" "$send_errors" "$background")")
   local verdict=yes
   [ "$lossless" = true ] || verdict=NO

@@ -20,9 +20,6 @@ public sealed record CollectorStatistics
     /// <summary>Malformed datagrams by reason.</summary>
     public IReadOnlyDictionary<SFlowErrorCode, long> MalformedByReason { get; init; } = new Dictionary<SFlowErrorCode, long>();
 
-    /// <summary>Datagrams dropped because a decode worker was behind and its queue was full.</summary>
-    public long DroppedQueueFull { get; init; }
-
     /// <summary>Datagrams dropped because they were larger than the configured maximum.</summary>
     public long DroppedOversize { get; init; }
 
@@ -30,7 +27,7 @@ public sealed record CollectorStatistics
     public long DroppedSocketBuffer { get; init; }
 
     /// <summary>All dropped datagrams.</summary>
-    public long DatagramsDropped => DroppedQueueFull + DroppedOversize + DroppedSocketBuffer;
+    public long DatagramsDropped => DroppedOversize + DroppedSocketBuffer;
 
     /// <summary>Datagrams that failed with an internal error (a bug), decoded no further.</summary>
     public long InternalErrors { get; init; }
@@ -65,8 +62,11 @@ public sealed record CollectorStatistics
     /// <summary>Datagrams waiting in those queues.</summary>
     public long QueuedDatagrams { get; init; }
 
-    /// <summary>Times a receive loop found its queue full (each followed by drops until it drained).</summary>
+    /// <summary>Times a receive loop found its queue full and stopped receiving until its worker caught up.</summary>
     public long BackpressureEvents { get; init; }
+
+    /// <summary>Time the receive loops spent stopped that way, in seconds summed over the loops.</summary>
+    public double ReceivePausedSeconds { get; init; }
 
     /// <summary>recvmmsg failures other than timeouts.</summary>
     public long ReceiveErrors { get; init; }
@@ -77,7 +77,7 @@ public sealed record CollectorStatistics
     /// <inheritdoc />
     public override string ToString() =>
         $"received {DatagramsReceived} datagrams: {DatagramsDecoded} decoded, {DatagramsMalformed} malformed, " +
-        $"{DatagramsDropped} dropped (queue full {DroppedQueueFull}, oversize {DroppedOversize}, socket buffer {DroppedSocketBuffer}); " +
+        $"{DatagramsDropped} dropped (oversize {DroppedOversize}, socket buffer {DroppedSocketBuffer}); " +
         $"{FlowRecords} flow and {CounterRecords} counter records; sequence gaps: {LostDatagrams} datagrams and {LostSamples} samples missing (lost on the way or dropped here); " +
         $"{Agents} agents, {AgentRestarts} restarts";
 }

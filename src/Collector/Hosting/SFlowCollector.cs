@@ -217,7 +217,6 @@ public sealed class SFlowCollector : IAsyncDisposable
             DatagramsDecoded = _decode.Sum(d => Volatile.Read(ref d.Decoded)),
             DatagramsMalformed = malformed.Values.Sum(),
             MalformedByReason = malformed,
-            DroppedQueueFull = _ingest.Sum(s => Volatile.Read(ref s.DroppedQueueFull)),
             DroppedOversize = _ingest.Sum(s => Volatile.Read(ref s.DroppedOversize)),
             DroppedSocketBuffer = _kernelDrops?.Read() ?? 0,
             InternalErrors = _decode.Sum(d => Volatile.Read(ref d.InternalErrors)),
@@ -231,6 +230,7 @@ public sealed class SFlowCollector : IAsyncDisposable
             QueuedBytes = _ingest.Sum(s => Volatile.Read(ref s.BytesQueued) - Volatile.Read(ref s.BytesDequeued)),
             QueuedDatagrams = _ingest.Sum(s => Volatile.Read(ref s.FramesQueued) - Volatile.Read(ref s.FramesDequeued)),
             BackpressureEvents = _ingest.Sum(s => Volatile.Read(ref s.BackpressureEvents)),
+            ReceivePausedSeconds = _ingest.Sum(s => Volatile.Read(ref s.PausedTicks)) / (double)Stopwatch.Frequency,
             ReceiveErrors = _ingest.Sum(s => Volatile.Read(ref s.ReceiveErrors)),
             SinkFailures = _decode.Sum(d => Volatile.Read(ref d.SinkFailures)),
         };

@@ -8,9 +8,9 @@ internal sealed class IngestStatistics
 {
     public long Datagrams;
     public long Bytes;
-    public long DroppedQueueFull;
     public long DroppedOversize;
     public long BackpressureEvents;
+    public long PausedTicks;
     public long ReceiveErrors;
     public long BytesQueued;
     public long BytesDequeued;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -9,8 +10,10 @@ namespace NetworkMachinery.Collector.Ingest;
 
 /// <summary>
 /// One receive loop: a dedicated thread that pulls batches of datagrams from its socket with <c>recvmmsg</c> and
-/// frames them into a pipe for its decode worker. When the worker falls behind and the pipe is full, the loop
-/// drops and counts datagrams instead of waiting, so the socket is always drained.
+/// frames them into a pipe for its decode worker. When the worker falls behind and the pipe is full, the loop stops
+/// receiving until the worker has caught up (Kestrel's backpressure): what arrives meanwhile waits in the socket's
+/// receive buffer, and this thread's CPU goes to the worker instead of to reading datagrams it would have to discard.
+/// Only when that buffer overflows too does the kernel drop, and count, datagrams.
 /// </summary>
 internal sealed unsafe class ReceiveLoop : IDisposable
 {
@@ -28,8 +31,6 @@ internal sealed unsafe class ReceiveLoop : IDisposable
     private readonly LinuxSockets.MMsgHdr* _messages;
     private readonly Thread _thread;
     private volatile bool _stopping;
-    private ValueTask<FlushResult> _pendingFlush;
-    private bool _flushPending;
 
     public ReceiveLoop(int index, Socket socket, PipeWriter writer, SocketOptions options, IngestStatistics statistics, ILogger logger)
     {
@@ -69,6 +70,9 @@ internal sealed unsafe class ReceiveLoop : IDisposable
     public void Stop()
     {
         _stopping = true;
+
+        // A loop waiting for a worker that is behind stops waiting; what it queued stays queued.
+        _writer.CancelPendingFlush();
         if (_thread.IsAlive)
         {
             _thread.Join();
@@ -122,28 +126,10 @@ internal sealed unsafe class ReceiveLoop : IDisposable
         }
     }
 
-    /// <summary>Frames the received batch into the pipe; false when the reader has gone away.</summary>
+    /// <summary>Frames the received batch into the pipe; false when the reader has gone away or the loop is stopping.</summary>
     private bool Enqueue(int count)
     {
         _statistics.Datagrams += count;
-        if (_flushPending)
-        {
-            if (!_pendingFlush.IsCompleted)
-            {
-                // The worker is behind and the pipe is at its limit: drop rather than block the socket.
-                _statistics.DroppedQueueFull += count;
-                ResetMessages(count);
-                return true;
-            }
-
-            _flushPending = false;
-            var previous = _pendingFlush.GetAwaiter().GetResult();
-            if (previous.IsCompleted || previous.IsCanceled)
-            {
-                return false;
-            }
-        }
-
         var now = UnixTime.NowNanoseconds();
         long bytes = 0, queued = 0, frames = 0;
         for (var i = 0; i < count; i++)
@@ -175,25 +161,20 @@ internal sealed unsafe class ReceiveLoop : IDisposable
         Volatile.Write(ref _statistics.BytesQueued, _statistics.BytesQueued + queued);
         Volatile.Write(ref _statistics.FramesQueued, _statistics.FramesQueued + frames);
         var flush = _writer.FlushAsync();
-        if (flush.IsCompleted)
-        {
-            var result = flush.GetAwaiter().GetResult();
-            return !(result.IsCompleted || result.IsCanceled);
-        }
-
-        _pendingFlush = flush;
-        _flushPending = true;
-        _statistics.BackpressureEvents++;
-        return true;
+        var result = flush.IsCompleted ? flush.GetAwaiter().GetResult() : WaitForWorker(flush);
+        return !(result.IsCompleted || result.IsCanceled);
     }
 
-    private void ResetMessages(int count)
+    /// <summary>Blocks this dedicated thread until the worker has drained the pipe below its resume threshold.</summary>
+    private FlushResult WaitForWorker(ValueTask<FlushResult> flush)
     {
-        for (var i = 0; i < count; i++)
-        {
-            _messages[i].Header.NameLength = LinuxSockets.SockaddrIn6Size;
-            _messages[i].Header.Flags = 0;
-        }
+        _statistics.BackpressureEvents++;
+        var start = Stopwatch.GetTimestamp();
+
+        // The one allocation of the loop, once per pause: a ValueTask cannot be waited on synchronously.
+        var result = flush.AsTask().GetAwaiter().GetResult();
+        Volatile.Write(ref _statistics.PausedTicks, _statistics.PausedTicks + (Stopwatch.GetTimestamp() - start));
+        return result;
     }
 
     /// <summary>Timeouts and interrupts are normal; a closed socket ends the loop; anything else is counted and logged.</summary>

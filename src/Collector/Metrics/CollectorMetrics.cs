@@ -30,6 +30,7 @@ internal sealed class CollectorMetrics
     private readonly Gauge _queueBytes;
     private readonly Gauge _queueDatagrams;
     private readonly Counter _backpressure;
+    private readonly Counter _receivePaused;
     private readonly Counter _receiveErrors;
     private readonly Counter _sinkFailures;
     private readonly Gauge _receiveBuffer;
@@ -41,7 +42,7 @@ internal sealed class CollectorMetrics
         _datagrams = factory.CreateCounter("netm_sflow_datagrams_total", "sFlow datagrams by outcome: decoded, malformed, or dropped before decoding (queue full, oversize, kernel socket buffer).", "result");
         _received = factory.CreateCounter("netm_sflow_datagrams_received_total", "sFlow datagrams read from the sockets.");
         _receivedBytes = factory.CreateCounter("netm_sflow_received_bytes_total", "Bytes of sFlow datagrams read from the sockets.");
-        _dropped = factory.CreateCounter("netm_sflow_datagrams_dropped_total", "sFlow datagrams dropped before decoding, by reason: queue_full (decoder behind), oversize, socket_buffer (kernel).", "reason");
+        _dropped = factory.CreateCounter("netm_sflow_datagrams_dropped_total", "sFlow datagrams dropped before decoding, by reason: oversize, socket_buffer (the kernel's receive buffer overflowed).", "reason");
         _malformed = factory.CreateCounter("netm_sflow_datagrams_malformed_total", "Malformed sFlow datagrams by reason.", "reason");
         _samples = factory.CreateCounter("netm_sflow_samples_total", "sFlow samples by type.", "type");
         _records = factory.CreateCounter("netm_sflow_records_total", "sFlow records by kind (flow, counter) and format number; unknown formats are skipped by length.", "kind", "format");
@@ -60,7 +61,8 @@ internal sealed class CollectorMetrics
             new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.000_000_25, 2, 14) });
         _queueBytes = factory.CreateGauge("netm_collector_queue_bytes", "Bytes queued between the receive loops and the decode workers.");
         _queueDatagrams = factory.CreateGauge("netm_collector_queue_datagrams", "Datagrams queued between the receive loops and the decode workers.");
-        _backpressure = factory.CreateCounter("netm_collector_backpressure_events_total", "Times a receive loop found its queue full and started dropping.");
+        _backpressure = factory.CreateCounter("netm_collector_backpressure_events_total", "Times a receive loop found its queue full and stopped receiving until its decode worker caught up.");
+        _receivePaused = factory.CreateCounter("netm_collector_receive_paused_seconds_total", "Time the receive loops spent stopped because their queue was full (the socket buffers held what arrived).");
         _receiveErrors = factory.CreateCounter("netm_collector_receive_errors_total", "Socket receive errors other than timeouts.");
         _sinkFailures = factory.CreateCounter("netm_collector_sink_failures_total", "Records the output failed to take.");
         _receiveBuffer = factory.CreateGauge("netm_collector_socket_receive_buffer_bytes", "Kernel receive buffer of each listening socket.");
@@ -80,7 +82,6 @@ internal sealed class CollectorMetrics
         _datagrams.WithLabels("dropped").IncTo(statistics.DatagramsDropped);
         _received.IncTo(statistics.DatagramsReceived);
         _receivedBytes.IncTo(statistics.BytesReceived);
-        _dropped.WithLabels("queue_full").IncTo(statistics.DroppedQueueFull);
         _dropped.WithLabels("oversize").IncTo(statistics.DroppedOversize);
         _dropped.WithLabels("socket_buffer").IncTo(statistics.DroppedSocketBuffer);
         foreach (var (code, count) in statistics.MalformedByReason)
@@ -123,6 +124,7 @@ internal sealed class CollectorMetrics
         _queueBytes.Set(statistics.QueuedBytes);
         _queueDatagrams.Set(statistics.QueuedDatagrams);
         _backpressure.IncTo(statistics.BackpressureEvents);
+        _receivePaused.IncTo(statistics.ReceivePausedSeconds);
         _receiveErrors.IncTo(statistics.ReceiveErrors);
         _sinkFailures.IncTo(statistics.SinkFailures);
         _receiveBuffer.Set(_collector.ReceiveBufferBytes);

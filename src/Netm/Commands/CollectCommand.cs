@@ -61,7 +61,7 @@ internal static class CollectCommand
         };
         var queueBytes = new Option<int>("--queue-bytes")
         {
-            Description = "Bytes each receive loop may queue for its decode worker before dropping.",
+            Description = "Bytes each receive loop may queue for its decode worker before it stops receiving and lets the socket buffer hold what arrives.",
             DefaultValueFactory = _ => defaults.QueueBytes,
         };
         var statsInterval = new Option<double>("--stats-interval")

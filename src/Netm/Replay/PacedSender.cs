@@ -7,9 +7,12 @@ namespace NetworkMachinery.Netm.Replay;
 
 /// <summary>
 /// Sends a corpus round-robin over a connected UDP socket, one <c>sendmmsg</c> call per batch, paced as a token
-/// bucket one batch deep: batch k leaves once k × batch / rate seconds have passed since the start. The average rate
-/// is exact, no datagram is timed on its own, and a sender that falls behind catches up at full speed.
-/// Between batches it sleeps (nanosleep) when the next one is far off and spins when it is close.
+/// bucket one batch deep: each batch is due batch / rate seconds after the one before, so no datagram is timed on its
+/// own and the stream never runs faster than the rate for more than one batch. A sender that falls further behind
+/// (descheduled, or simply too slow) does not catch up in a burst: it resumes at the rate from where it is, and the
+/// time lost is reported (<see cref="ReplayResult.StalledSeconds"/>), because a burst above the rate would test the
+/// collector at a rate nobody asked for. Between batches it sleeps (nanosleep) when the next one is far off and spins
+/// when it is close.
 /// </summary>
 internal sealed unsafe class PacedSender : IDisposable
 {
@@ -62,32 +65,45 @@ internal sealed unsafe class PacedSender : IDisposable
     {
         var limit = _options.Count ?? (_options.Duration is null ? _corpus.Count : long.MaxValue);
         var ticksPerDatagram = _options.Rate > 0 ? (double)Stopwatch.Frequency / _options.Rate : 0;
+        var burstTicks = _batch * ticksPerDatagram;
         long sent = 0;
+        double stalledTicks = 0;
         var start = Stopwatch.GetTimestamp();
         var end = _options.Duration is { } duration ? start + (long)(duration.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         var now = start;
+
+        // A double, so that a rate that is not a whole number of ticks per batch does not drift.
+        double due = start;
         fixed (byte* data = _corpus.Data)
         {
             while (sent < limit && now < end && !cancellationToken.IsCancellationRequested)
             {
-                var due = start + (long)(sent * ticksPerDatagram);
                 if (now < due)
                 {
-                    Wait(due - now);
+                    Wait((long)(due - now));
                     now = Stopwatch.GetTimestamp();
                     continue;
+                }
+
+                var behind = now - due;
+                if (ticksPerDatagram > 0 && behind > burstTicks)
+                {
+                    stalledTicks += behind - burstTicks;
+                    due = now - burstTicks;
                 }
 
                 var count = (int)Math.Min(_batch, limit - sent);
                 Fill(data, count);
                 SendAll(count);
                 sent += count;
+                due += count * ticksPerDatagram;
                 now = Stopwatch.GetTimestamp();
             }
         }
 
         var elapsed = Stopwatch.GetElapsedTime(start, now).TotalSeconds;
-        return new ReplayResult(sent, _bytes, elapsed, _options.Rate, _sendErrors, _refused, _flowSamples, _counterSamples, Environment.CpuUsage.TotalTime.TotalSeconds);
+        return new ReplayResult(
+            sent, _bytes, elapsed, _options.Rate, stalledTicks / Stopwatch.Frequency, _sendErrors, _refused, _flowSamples, _counterSamples, Environment.CpuUsage.TotalTime.TotalSeconds);
     }
 
     /// <inheritdoc />

@@ -177,30 +177,58 @@ public class SFlowCollectorTests
     }
 
     [Fact]
-    public async Task Collector_DecodeWorkerBehind_DropsAndCountsInsteadOfBlockingTheSocket()
+    public async Task Collector_DecodeWorkerStalledBriefly_LosesNothing()
     {
         var sink = new BlockingSink();
-        await using var loopback = new LoopbackCollector(sink, s => s with { QueueBytes = 64 * 1024 });
-        var datagram = SFlowDatagramCorpus.Names.Select(SFlowDatagramCorpus.Build).OrderByDescending(d => d.Length).First();
-        const int Sent = 2_000;
+        await using var loopback = new LoopbackCollector(sink, s => s with { QueueBytes = 16 * 1024 });
+        var datagram = LargestDatagram();
+        const int Sent = 100;
 
-        // The first batch reaches the sink and blocks the worker; the receive loop must keep draining the socket.
+        // Far more than the 16 KB queue holds: the rest must wait in the socket's receive buffer, not be dropped.
         for (var i = 0; i < Sent; i++)
         {
             loopback.Send(datagram);
         }
 
-        Assert.True(await Testing.Polling.Poll.UntilAsync(() => loopback.Collector.GetStatistics().DatagramsReceived == Sent, LoopbackCollector.Timeout));
+        Assert.True(await Testing.Polling.Poll.UntilAsync(() => loopback.Collector.GetStatistics().BackpressureEvents > 0, LoopbackCollector.Timeout));
         var whileBlocked = loopback.Collector.GetStatistics();
         sink.Release();
         var statistics = await loopback.WaitForProcessedAsync(Sent);
 
-        Assert.True(whileBlocked.DroppedQueueFull > 0, $"nothing was dropped while the worker was blocked: {whileBlocked}");
-        Assert.True(whileBlocked.QueuedBytes <= 64 * 1024 + 64 * 9_216, $"queue grew past its bound: {whileBlocked.QueuedBytes} bytes");
-        Assert.Equal(Sent, statistics.DatagramsDecoded + statistics.DroppedQueueFull);
-        Assert.Equal(0, statistics.DroppedSocketBuffer);
-        Assert.True(statistics.BackpressureEvents > 0);
+        Assert.True(whileBlocked.DatagramsReceived < Sent, $"the receive loop kept reading while its queue was full: {whileBlocked}");
+        Assert.True(whileBlocked.QueuedBytes <= (16 * 1024) + (64 * 9_216), $"queue grew past its bound: {whileBlocked.QueuedBytes} bytes");
+        Assert.Equal(Sent, statistics.DatagramsDecoded);
+        Assert.Equal(0, statistics.DatagramsDropped);
+        Assert.True(statistics.ReceivePausedSeconds > 0, statistics.ToString());
     }
+
+    [Fact]
+    public async Task Collector_DecodeWorkerBehindPastTheSocketBuffer_KernelDropsAreCounted()
+    {
+        var sink = new BlockingSink();
+        await using var loopback = new LoopbackCollector(sink, s => s with { QueueBytes = 16 * 1024, ReceiveBufferBytes = 4096 });
+        var datagram = LargestDatagram();
+        const int Sent = 2_000;
+
+        for (var i = 0; i < Sent; i++)
+        {
+            loopback.Send(datagram);
+        }
+
+        Assert.True(await Testing.Polling.Poll.UntilAsync(() => loopback.Collector.GetStatistics().DroppedSocketBuffer > 0, LoopbackCollector.Timeout));
+        sink.Release();
+        Assert.True(await Testing.Polling.Poll.UntilAsync(
+            () => loopback.Collector.GetStatistics() is var s && s.DatagramsDecoded + s.DroppedSocketBuffer == Sent,
+            LoopbackCollector.Timeout));
+        var statistics = loopback.Collector.GetStatistics();
+
+        Assert.InRange(statistics.DatagramsDecoded, 1, Sent - 1);
+        Assert.Equal(statistics.DatagramsReceived, statistics.DatagramsDecoded);
+        Assert.True(statistics.BackpressureEvents > 0, statistics.ToString());
+    }
+
+    private static byte[] LargestDatagram() =>
+        SFlowDatagramCorpus.Names.Select(SFlowDatagramCorpus.Build).OrderByDescending(d => d.Length).First();
 
     /// <summary>A sink whose first write blocks the decode worker until the test releases it.</summary>
     private sealed class BlockingSink : Collector.Sinks.IRecordSink

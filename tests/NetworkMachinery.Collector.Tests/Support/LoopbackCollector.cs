@@ -41,7 +41,7 @@ internal sealed class LoopbackCollector : IAsyncDisposable
             () =>
             {
                 var s = Collector.GetStatistics();
-                return s.DatagramsDecoded + s.DatagramsMalformed + s.DroppedQueueFull + s.DroppedOversize >= count;
+                return s.DatagramsDecoded + s.DatagramsMalformed + s.DroppedOversize >= count;
             },
             Timeout);
         var statistics = Collector.GetStatistics();

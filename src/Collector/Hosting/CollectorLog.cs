@@ -31,4 +31,7 @@ internal static partial class CollectorLog
 
     [LoggerMessage(9, LogLevel.Information, "Prometheus metrics on http://{Endpoint}/metrics")]
     public static partial void MetricsListening(ILogger logger, string endpoint);
+
+    [LoggerMessage(10, LogLevel.Debug, "Warmed up in {Milliseconds} ms: {Datagrams} datagrams, {Methods} methods compiled{Limit}")]
+    public static partial void WarmedUp(ILogger logger, long milliseconds, long datagrams, long methods, string limit);
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Net;
-using System.Numerics;
 using System.Net.Sockets;
+using System.Numerics;
+using System.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetworkMachinery.Collector.Accounting;
@@ -31,6 +33,9 @@ public sealed class SFlowCollector : IAsyncDisposable
     private readonly List<DecodeStatistics> _decode = [];
     private readonly List<DecodeWorker> _workers = [];
     private const int SegmentBytes = 64 * 1024;
+
+    // Longer than the runtime's call-counting delay, so that the pause before a round of tiering is not taken for the end of it.
+    private static readonly TimeSpan WarmupQuietTime = Max(TimeSpan.FromMilliseconds(300), 3 * TieringDelay());
     private KernelSocketDrops? _kernelDrops;
     private SegmentPool? _segments;
     private int _state;
@@ -126,8 +131,9 @@ public sealed class SFlowCollector : IAsyncDisposable
 
     /// <summary>
     /// Sends the collector's own path (socket, receive loop, pipe, decode worker, decoder) real datagrams over a private
-    /// loopback socket for <see cref="CollectorOptions.WarmupTime"/>, into throwaway state: the JIT then compiles that
-    /// code before traffic comes, rather than while the first burst of it queues up in front of a worker compiling.
+    /// loopback socket, into throwaway state, until the JIT has gone quiet: at least <see cref="CollectorOptions.WarmupTime"/>,
+    /// at most <see cref="CollectorOptions.WarmupLimit"/>. The first traffic then meets fully optimised code, rather than
+    /// queueing up in front of a worker that runs instrumented code while the JIT, short of CPU beside it, recompiles.
     /// </summary>
     private void WarmUp(SocketOptions options)
     {
@@ -136,6 +142,7 @@ public sealed class SFlowCollector : IAsyncDisposable
             return;
         }
 
+        var startMethods = JitInfo.GetCompiledMethodCount();
         var privateOptions = options with { Listen = new IPEndPoint(IPAddress.Loopback, 0), ReceiveLoops = 1 };
         using var socket = ListenerSocketFactory.Create(privateOptions)[0];
         var ingest = new IngestStatistics();
@@ -151,16 +158,26 @@ public sealed class SFlowCollector : IAsyncDisposable
             using var sender = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             var target = socket.LocalEndPoint!;
             var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < _options.WarmupTime)
+            var methods = JitInfo.GetCompiledMethodCount();
+            var lastCompile = TimeSpan.Zero;
+            while (clock.Elapsed < _options.WarmupLimit && (clock.Elapsed < _options.WarmupTime || clock.Elapsed - lastCompile < WarmupQuietTime))
             {
                 foreach (var datagram in WarmupDatagrams.All)
                 {
                     sender.SendTo(datagram, target);
                 }
+
+                if (JitInfo.GetCompiledMethodCount() is var compiled && compiled != methods)
+                {
+                    methods = compiled;
+                    lastCompile = clock.Elapsed;
+                }
             }
 
             loop.Stop();
             worker.Completion.Wait(TimeSpan.FromSeconds(5));
+            var limited = clock.Elapsed >= _options.WarmupLimit ? " (stopped at the limit; the JIT was still compiling)" : "";
+            CollectorLog.WarmedUp(_logger, clock.ElapsedMilliseconds, decode.Decoded, JitInfo.GetCompiledMethodCount() - startMethods, limited);
         }
     }
 
@@ -276,4 +293,17 @@ public sealed class SFlowCollector : IAsyncDisposable
 
         _segments?.Dispose();
     }
+
+    /// <summary>
+    /// The runtime's call-counting delay: DOTNET_TC_CallCountingDelayMs (hexadecimal, as the runtime reads it), else
+    /// 100 ms; ten times that when the process may use one CPU only.
+    /// </summary>
+    private static TimeSpan TieringDelay()
+    {
+        var configured = Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs");
+        var milliseconds = uint.TryParse(configured, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value) ? value : 100u;
+        return TimeSpan.FromMilliseconds(Environment.ProcessorCount == 1 ? milliseconds * 10.0 : milliseconds);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

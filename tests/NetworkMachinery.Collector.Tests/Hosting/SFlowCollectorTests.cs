@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using NetworkMachinery.Collector.Accounting;
 using NetworkMachinery.Collector.Records;
 using NetworkMachinery.Collector.Tests.Support;
@@ -225,6 +226,23 @@ public class SFlowCollectorTests
         Assert.InRange(statistics.DatagramsDecoded, 1, Sent - 1);
         Assert.Equal(statistics.DatagramsReceived, statistics.DatagramsDecoded);
         Assert.True(statistics.BackpressureEvents > 0, statistics.ToString());
+    }
+
+    [Fact]
+    public async Task Collector_WarmUp_EndsWithinItsLimitAndLeavesNoTrace()
+    {
+        var clock = Stopwatch.StartNew();
+        await using var loopback = new LoopbackCollector(
+            configureCollector: o => o with { WarmupTime = TimeSpan.FromMilliseconds(100), WarmupLimit = TimeSpan.FromSeconds(1) });
+        var started = clock.Elapsed;
+        var statistics = loopback.Collector.GetStatistics();
+
+        // The limit bounds the sending; stopping the private path afterwards takes a moment more.
+        Assert.InRange(started, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(4));
+        Assert.Equal(0, statistics.DatagramsReceived);
+        Assert.Equal(0, statistics.DatagramsDecoded);
+        Assert.Equal(0, statistics.Agents);
+        Assert.Equal(0, loopback.Collector.GetRecordCounts().Flow.Sum());
     }
 
     private static byte[] LargestDatagram() =>

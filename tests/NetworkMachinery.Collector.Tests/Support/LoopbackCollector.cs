@@ -15,11 +15,12 @@ internal sealed class LoopbackCollector : IAsyncDisposable
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly Socket _sender = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
 
-    public LoopbackCollector(IRecordSink? sink = null, Func<SocketOptions, SocketOptions>? configure = null)
+    public LoopbackCollector(IRecordSink? sink = null, Func<SocketOptions, SocketOptions>? configure = null, Func<CollectorOptions, CollectorOptions>? configureCollector = null)
     {
         var socket = new SocketOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), ReceiveLoops = 1 };
+        var options = new CollectorOptions { Socket = configure?.Invoke(socket) ?? socket };
         Sink = sink ?? Bus;
-        Collector = new SFlowCollector(new CollectorOptions { Socket = configure?.Invoke(socket) ?? socket }, Sink, NullLoggerFactory.Instance);
+        Collector = new SFlowCollector(configureCollector?.Invoke(options) ?? options, Sink, NullLoggerFactory.Instance);
         Subscription = Bus.Subscribe("test");
         Collector.Start();
     }

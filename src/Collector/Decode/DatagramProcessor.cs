@@ -61,6 +61,7 @@ internal sealed class DatagramProcessor(
                 flow.AgentAddress = header.AgentAddress;
                 flow.SubAgentId = header.SubAgentId;
                 flow.DatagramSequence = header.SequenceNumber;
+                flow.AgentUptimeMs = header.UptimeMs;
                 if (!FlowRecordBuilder.TryBuild(ref flow, sample, statistics, out error))
                 {
                     break;
@@ -73,6 +74,7 @@ internal sealed class DatagramProcessor(
                 counters.AgentAddress = header.AgentAddress;
                 counters.SubAgentId = header.SubAgentId;
                 counters.DatagramSequence = header.SequenceNumber;
+                counters.AgentUptimeMs = header.UptimeMs;
                 if (!CounterRecordBuilder.TryBuild(ref counters, sample, _text, statistics, out error))
                 {
                     break;

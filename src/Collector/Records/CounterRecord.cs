@@ -20,6 +20,9 @@ public struct CounterRecord
     /// <summary>The datagram's sequence number.</summary>
     public uint DatagramSequence;
 
+    /// <summary>The agent's uptime when it sent the datagram, in milliseconds.</summary>
+    public uint AgentUptimeMs;
+
     /// <summary>The sample's sequence number.</summary>
     public uint SampleSequence;
 

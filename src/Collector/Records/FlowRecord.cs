@@ -24,6 +24,9 @@ public struct FlowRecord
     /// <summary>The datagram's sequence number.</summary>
     public uint DatagramSequence;
 
+    /// <summary>The agent's uptime when it sent the datagram, in milliseconds.</summary>
+    public uint AgentUptimeMs;
+
     /// <summary>Flow, expanded flow or discard.</summary>
     public SFlowSampleType SampleType;
 

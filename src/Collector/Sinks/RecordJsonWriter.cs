@@ -18,6 +18,7 @@ public static class RecordJsonWriter
     private static readonly JsonEncodedText AgentAddress = JsonEncodedText.Encode("agentAddress");
     private static readonly JsonEncodedText SubAgentId = JsonEncodedText.Encode("subAgentId");
     private static readonly JsonEncodedText DatagramSequence = JsonEncodedText.Encode("datagramSequence");
+    private static readonly JsonEncodedText AgentUptimeMs = JsonEncodedText.Encode("uptimeMs");
     private static readonly JsonEncodedText SampleType = JsonEncodedText.Encode("sampleType");
     private static readonly JsonEncodedText SampleSequence = JsonEncodedText.Encode("sampleSequence");
     private static readonly JsonEncodedText SourceIdType = JsonEncodedText.Encode("sourceIdType");
@@ -66,6 +67,7 @@ public static class RecordJsonWriter
         writer.WriteAddress(AgentAddress, flow.AgentAddress);
         writer.WriteNumber(SubAgentId, flow.SubAgentId);
         writer.WriteNumber(DatagramSequence, flow.DatagramSequence);
+        writer.WriteNumber(AgentUptimeMs, flow.AgentUptimeMs);
         writer.WriteString(SampleType, SampleJsonWriter.SampleTypeName(flow.SampleType));
         writer.WriteNumber(SampleSequence, flow.SampleSequence);
         writer.WriteNumber(SourceIdType, flow.SourceIdType);
@@ -158,6 +160,7 @@ public static class RecordJsonWriter
         writer.WriteAddress(AgentAddress, counters.AgentAddress);
         writer.WriteNumber(SubAgentId, counters.SubAgentId);
         writer.WriteNumber(DatagramSequence, counters.DatagramSequence);
+        writer.WriteNumber(AgentUptimeMs, counters.AgentUptimeMs);
         writer.WriteNumber(SampleSequence, counters.SampleSequence);
         writer.WriteNumber(SourceIdType, counters.SourceIdType);
         writer.WriteNumber(SourceIdIndex, counters.SourceIdIndex);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetworkMachinery.Bus.Consuming;
+using NetworkMachinery.Bus.Metrics;
 using NetworkMachinery.Bus.Producing;
 
 namespace NetworkMachinery.Bus.Kafka;
@@ -11,16 +12,23 @@ public sealed class KafkaBus : IMessageBus
     private readonly KafkaSettings _settings;
     private readonly ILoggerFactory _loggerFactory;
     private readonly TimeProvider _time;
+    private readonly BusMetrics? _metrics;
     private readonly Lazy<KafkaProducer> _deadLetters;
 
     /// <summary>A bus on the cluster the settings name; nothing connects until a producer or consumer is created.</summary>
-    public KafkaBus(KafkaSettings settings, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
+    /// <param name="settings">Where the cluster is, and client properties.</param>
+    /// <param name="loggerFactory">Where the clients log.</param>
+    /// <param name="time">The clock (tests replace it).</param>
+    /// <param name="metrics">Where the producers, consumers and clients of this bus report; null for nowhere.</param>
+    public KafkaBus(KafkaSettings settings, ILoggerFactory? loggerFactory = null, TimeProvider? time = null, BusMetrics? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _time = time ?? TimeProvider.System;
+        _metrics = metrics;
         Events = new KafkaClientEvents(_loggerFactory.CreateLogger<KafkaBus>());
+        metrics?.TrackClientErrors(() => Events.Errors);
         _deadLetters = new Lazy<KafkaProducer>(() => NewProducer("dead-letters"));
     }
 
@@ -36,7 +44,9 @@ public sealed class KafkaBus : IMessageBus
     public IBusConsumer CreateConsumer(ConsumerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new KafkaConsumer(options, _settings, _deadLetters.Value, Events, _time, _loggerFactory.CreateLogger<KafkaConsumer>());
+        var consumer = new KafkaConsumer(options, _settings, _deadLetters.Value, Events, _time, _loggerFactory.CreateLogger<KafkaConsumer>());
+        _metrics?.Track(consumer, options.GroupId);
+        return consumer;
     }
 
     /// <inheritdoc />
@@ -48,5 +58,10 @@ public sealed class KafkaBus : IMessageBus
         }
     }
 
-    private KafkaProducer NewProducer(string name) => new(name, _settings, Events, _time, _loggerFactory.CreateLogger<KafkaProducer>());
+    private KafkaProducer NewProducer(string name)
+    {
+        var producer = new KafkaProducer(name, _settings, Events, _time, _loggerFactory.CreateLogger<KafkaProducer>()) { DeliveryLatency = _metrics is null ? null : _metrics.ObserveDelivery };
+        _metrics?.Track(producer);
+        return producer;
+    }
 }

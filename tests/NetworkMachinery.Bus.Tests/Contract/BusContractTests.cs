@@ -1,7 +1,6 @@
 using NetworkMachinery.Bus.Consuming;
 using NetworkMachinery.Bus.Tests.Support;
 using NetworkMachinery.Contracts;
-using NetworkMachinery.Testing.Polling;
 using static NetworkMachinery.Bus.Tests.Support.TestMessages;
 
 namespace NetworkMachinery.Bus.Tests.Contract;
@@ -13,7 +12,7 @@ namespace NetworkMachinery.Bus.Tests.Contract;
 /// </summary>
 public abstract class BusContractTests : IAsyncLifetime
 {
-    protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    protected static readonly TimeSpan Timeout = ConsumerRun.Timeout;
 
     protected IMessageBus Bus { get; private set; } = null!;
 
@@ -48,8 +47,8 @@ public abstract class BusContractTests : IAsyncLifetime
         }
 
         Assert.Equal(0, producer.Flush(Timeout));
-        await RunUntilAsync(consumerA, () => first.Handled.Count >= PerStream * streams.Length);
-        await RunUntilAsync(consumerB, () => second.Handled.Count >= PerStream * streams.Length);
+        await ConsumerRun.UntilAsync(consumerA, () => first.Handled.Count >= PerStream * streams.Length);
+        await ConsumerRun.UntilAsync(consumerB, () => second.Handled.Count >= PerStream * streams.Length);
 
         foreach (var handler in new[] { first, second })
         {
@@ -78,7 +77,7 @@ public abstract class BusContractTests : IAsyncLifetime
         }
 
         Assert.Equal(0, producer.Flush(Timeout));
-        await RunUntilAsync(consumer, () => handler.Handled.Count >= 3);
+        await ConsumerRun.UntilAsync(consumer, () => handler.Handled.Count >= 3);
 
         Assert.Equal([1UL, 2UL, 3UL], handler.Handled.Select(Identity));
         var statistics = consumer.GetStatistics();
@@ -102,8 +101,8 @@ public abstract class BusContractTests : IAsyncLifetime
         }
 
         Assert.Equal(0, producer.Flush(Timeout));
-        await RunUntilAsync(consumer, () => handler.Handled.Count >= 2 && consumer.GetStatistics().DeadLettered >= 1);
-        await RunUntilAsync(letterConsumer, () => !letters.Handled.IsEmpty);
+        await ConsumerRun.UntilAsync(consumer, () => handler.Handled.Count >= 2 && consumer.GetStatistics().DeadLettered >= 1);
+        await ConsumerRun.UntilAsync(letterConsumer, () => !letters.Handled.IsEmpty);
 
         Assert.Equal([1UL, 3UL], handler.Handled.Select(Identity));
         var letter = DeadLetter.Parser.ParseFrom(Assert.Single(letters.Handled).Value);
@@ -126,7 +125,7 @@ public abstract class BusContractTests : IAsyncLifetime
         await producer.ProduceAsync(topic, Key("agent"), Value(1), CancellationToken.None);
         await producer.ProduceAsync(topic, Key("agent"), Value(2), CancellationToken.None);
         Assert.Equal(0, producer.Flush(Timeout));
-        await RunUntilAsync(consumer, () => !handler.Handled.IsEmpty && consumer.GetStatistics().DeadLettered >= 1);
+        await ConsumerRun.UntilAsync(consumer, () => !handler.Handled.IsEmpty && consumer.GetStatistics().DeadLettered >= 1);
 
         Assert.Equal([2UL], handler.Handled.Select(Identity));
         Assert.Equal(0, consumer.GetStatistics().Retries);
@@ -143,7 +142,7 @@ public abstract class BusContractTests : IAsyncLifetime
         await producer.ProduceAsync(topic, Key("agent"), [1, 2, 3], CancellationToken.None);
         await producer.ProduceAsync(topic, Key("agent"), Value(7), CancellationToken.None);
         Assert.Equal(0, producer.Flush(Timeout));
-        await RunUntilAsync(consumer, () => !handler.Handled.IsEmpty && consumer.GetStatistics().DeadLettered >= 1);
+        await ConsumerRun.UntilAsync(consumer, () => !handler.Handled.IsEmpty && consumer.GetStatistics().DeadLettered >= 1);
 
         Assert.Equal([7UL], handler.Handled.Select(Identity));
     }
@@ -161,7 +160,7 @@ public abstract class BusContractTests : IAsyncLifetime
         await producer.ProduceAsync(topic, Key("agent"), Value(1), CancellationToken.None);
         await producer.ProduceAsync(topic, Key("other-agent"), Value(1), CancellationToken.None);
         Assert.Equal(0, producer.Flush(Timeout));
-        await RunUntilAsync(consumer, () => consumer.GetStatistics().Received >= 4);
+        await ConsumerRun.UntilAsync(consumer, () => consumer.GetStatistics().Received >= 4);
 
         Assert.Equal(["agent:1", "agent:2", "other-agent:1"], handler.Handled.Select(m => $"{Stream(m)}:{Identity(m)}").Order());
         Assert.Equal(1, consumer.GetStatistics().Duplicates);
@@ -176,17 +175,6 @@ public abstract class BusContractTests : IAsyncLifetime
         RetryBackoff = TimeSpan.FromMilliseconds(10),
         DeadLetterTopic = deadLetters,
     };
-
-    /// <summary>Runs the consumer until the condition holds (or the timeout passes), then stops it.</summary>
-    protected static async Task RunUntilAsync(IBusConsumer consumer, Func<bool> done)
-    {
-        using var stop = new CancellationTokenSource();
-        var run = consumer.RunAsync(stop.Token);
-        var reached = await Poll.UntilAsync(done, Timeout);
-        await stop.CancelAsync();
-        await run;
-        Assert.True(reached, $"the consumer did not get there in time: {consumer.GetStatistics()}");
-    }
 
     private async Task<(string Topic, string DeadLetters)> TopicsAsync()
     {

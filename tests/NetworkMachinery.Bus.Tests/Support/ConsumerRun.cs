@@ -1,0 +1,20 @@
+using NetworkMachinery.Bus.Consuming;
+using NetworkMachinery.Testing.Polling;
+
+namespace NetworkMachinery.Bus.Tests.Support;
+
+internal static class ConsumerRun
+{
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Runs the consumer until the condition holds (or the timeout passes), then stops it.</summary>
+    public static async Task UntilAsync(IBusConsumer consumer, Func<bool> done)
+    {
+        using var stop = new CancellationTokenSource();
+        var run = consumer.RunAsync(stop.Token);
+        var reached = await Poll.UntilAsync(done, Timeout);
+        await stop.CancelAsync();
+        await run;
+        Assert.True(reached, $"the consumer did not get there in time: {consumer.GetStatistics()}");
+    }
+}

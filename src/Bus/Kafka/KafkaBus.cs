@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetworkMachinery.Bus.Consuming;
@@ -36,6 +37,26 @@ public sealed class KafkaBus : IMessageBus
 
     /// <summary>Errors the clients reported so far, by librdkafka error code (an unreachable broker among them).</summary>
     public IReadOnlyDictionary<string, long> ClientErrors => Events.Errors;
+
+    /// <summary>
+    /// Asks the cluster for its metadata: null when it answered within <paramref name="timeout"/>, else what went
+    /// wrong, in words. The clients do not need this (they connect and reconnect on their own); it lets a command say
+    /// at start that the cluster is unreachable rather than leave the user guessing.
+    /// </summary>
+    public string? CheckReachable(TimeSpan timeout)
+    {
+        var config = new Dictionary<string, string>(_settings.ProducerConfig("netm-check"), StringComparer.Ordinal);
+        using var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+        try
+        {
+            var metadata = admin.GetMetadata(timeout);
+            return metadata.Brokers.Count == 0 ? "the cluster named no brokers" : null;
+        }
+        catch (KafkaException e)
+        {
+            return $"{e.Error.Reason} ({e.Error.Code})";
+        }
+    }
 
     /// <inheritdoc />
     public IBusProducer CreateProducer(string name) => NewProducer(name);

@@ -14,8 +14,8 @@ internal static partial class BusLog
     [LoggerMessage(103, LogLevel.Error, "Consumer group {Group}: the dead letter for {Topic}/{Partition}@{Offset} was not confirmed within {TimeoutSeconds} s; it stays queued")]
     public static partial void DeadLetterUnconfirmed(ILogger logger, string group, string topic, int partition, long offset, double timeoutSeconds);
 
-    [LoggerMessage(104, LogLevel.Warning, "Kafka client {Client}: {Reason} ({Code})")]
-    public static partial void ClientError(ILogger logger, string client, string reason, string code);
+    [LoggerMessage(104, LogLevel.Warning, "Kafka client {Client}: {Reason} ({Code}){Repeats}")]
+    public static partial void ClientError(ILogger logger, string client, string reason, string code, string repeats);
 
     [LoggerMessage(105, LogLevel.Critical, "Kafka client {Client}: fatal error {Reason} ({Code}); it stops")]
     public static partial void FatalClientError(ILogger logger, string client, string reason, string code);

@@ -6,6 +6,9 @@ var root = new RootCommand("netm: Network Machinery, network troubleshooting and
     CollectCommand.Create(),
     DecodeCommand.Create(),
     ReplayCommand.Create(),
+    TailCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync();
+// On Ctrl+C or SIGTERM commands stop gracefully: the collector decodes what it queued and flushes its outputs
+// (Kafka included, bounded by its own timeouts), which takes longer than the library's default of 2 seconds.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -28,7 +28,7 @@ public sealed class KafkaBus : IMessageBus
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _time = time ?? TimeProvider.System;
         _metrics = metrics;
-        Events = new KafkaClientEvents(_loggerFactory.CreateLogger<KafkaBus>());
+        Events = new KafkaClientEvents(_loggerFactory.CreateLogger<KafkaBus>(), _time);
         metrics?.TrackClientErrors(() => Events.Errors);
         _deadLetters = new Lazy<KafkaProducer>(() => NewProducer("dead-letters"));
     }

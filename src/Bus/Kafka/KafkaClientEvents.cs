@@ -11,10 +11,19 @@ namespace NetworkMachinery.Bus.Kafka;
 /// </summary>
 internal sealed class KafkaClientEvents
 {
+    // A broker that is down is reported at every reconnection attempt: once per this interval and error is enough.
+    private static readonly TimeSpan RepeatInterval = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Client, ErrorCode Code), Repeats> _logged = new();
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public KafkaClientEvents(ILogger logger) => _logger = logger;
+    public KafkaClientEvents(ILogger logger, TimeProvider time)
+    {
+        _logger = logger;
+        _time = time;
+    }
 
     /// <summary>Errors reported by the clients so far, by error code.</summary>
     public IReadOnlyDictionary<string, long> Errors => new Dictionary<string, long>(_errors);
@@ -29,25 +38,41 @@ internal sealed class KafkaClientEvents
         {
             Fatal = true;
             BusLog.FatalClientError(_logger, client, error.Reason, error.Code.ToString());
+            return;
         }
-        else
+
+        var repeats = _logged.GetOrAdd((client, error.Code), static _ => new Repeats());
+        var now = _time.GetUtcNow();
+        long suppressed;
+        lock (repeats)
         {
-            BusLog.ClientError(_logger, client, error.Reason, error.Code.ToString());
+            if (now - repeats.LastLogged < RepeatInterval)
+            {
+                repeats.Suppressed++;
+                return;
+            }
+
+            suppressed = repeats.Suppressed;
+            repeats.Suppressed = 0;
+            repeats.LastLogged = now;
+        }
+
+        BusLog.ClientError(_logger, client, error.Reason, error.Code.ToString(), suppressed == 0 ? "" : $"; {suppressed} more like it since the last report");
+    }
+
+    /// <summary>librdkafka's own log lines: diagnostics (its errors arrive through <see cref="OnError"/> as well), so at debug level.</summary>
+    public void OnLog(string client, LogMessage message)
+    {
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            BusLog.ClientLog(_logger, LogLevel.Debug, client, message.Facility, message.Message);
         }
     }
 
-    public void OnLog(string client, LogMessage message)
+    private sealed class Repeats
     {
-        var level = message.Level switch
-        {
-            SyslogLevel.Emergency or SyslogLevel.Alert or SyslogLevel.Critical or SyslogLevel.Error => LogLevel.Error,
-            SyslogLevel.Warning => LogLevel.Warning,
-            SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
-            _ => LogLevel.Debug,
-        };
-        if (_logger.IsEnabled(level))
-        {
-            BusLog.ClientLog(_logger, level, client, message.Facility, message.Message);
-        }
+        public DateTimeOffset LastLogged { get; set; } = DateTimeOffset.MinValue;
+
+        public long Suppressed { get; set; }
     }
 }

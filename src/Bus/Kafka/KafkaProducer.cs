@@ -80,7 +80,7 @@ internal sealed class KafkaProducer : IBusProducer
     public ValueTask DisposeAsync()
     {
         // Give what is queued a last chance; what is still undelivered then shows as in flight in the statistics.
-        _producer.Flush(TimeSpan.FromSeconds(10));
+        _producer.Flush(TimeSpan.FromSeconds(5));
         _producer.Dispose();
         return ValueTask.CompletedTask;
     }

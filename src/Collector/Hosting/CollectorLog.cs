@@ -32,6 +32,9 @@ internal static partial class CollectorLog
     [LoggerMessage(9, LogLevel.Information, "Prometheus metrics on http://{Endpoint}/metrics")]
     public static partial void MetricsListening(ILogger logger, string endpoint);
 
+    [LoggerMessage(11, LogLevel.Error, "Export to the bus failed for a batch of records; they are lost, the export goes on")]
+    public static partial void ExportFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(10, LogLevel.Debug, "Warmed up in {Milliseconds} ms: {Datagrams} datagrams, {Methods} methods compiled{Limit}")]
     public static partial void WarmedUp(ILogger logger, long milliseconds, long datagrams, long methods, string limit);
 }

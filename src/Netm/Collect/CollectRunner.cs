@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Bus.Kafka;
+using NetworkMachinery.Bus.Metrics;
+using NetworkMachinery.Collector.Export;
 using NetworkMachinery.Collector.Hosting;
 using NetworkMachinery.Collector.Metrics;
 using NetworkMachinery.Collector.Sinks;
@@ -11,6 +14,8 @@ namespace NetworkMachinery.Netm.Collect;
 /// <summary>Runs the collector until cancelled, reporting progress on stderr, then prints a summary.</summary>
 internal sealed partial class CollectRunner(CollectSettings settings, ILoggerFactory loggerFactory)
 {
+    private static readonly TimeSpan KafkaCheckTimeout = TimeSpan.FromSeconds(5);
+
     private readonly ILogger _logger = loggerFactory.CreateLogger("netm.collect");
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -31,8 +36,22 @@ internal sealed partial class CollectRunner(CollectSettings settings, ILoggerFac
             return 1;
         }
 
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        await using var kafka = settings.Kafka is { } kafkaSettings ? new KafkaBus(kafkaSettings, loggerFactory, metrics: new BusMetrics(registry)) : null;
+        ExportSink? export = null;
+        if (kafka is not null)
+        {
+            if (kafka.CheckReachable(KafkaCheckTimeout) is { } problem)
+            {
+                Log.KafkaUnreachable(_logger, settings.Kafka!.BootstrapServers, problem, settings.Export.QueueRecords, settings.Kafka.ProducerQueueMessages);
+            }
+
+            export = new ExportSink(kafka.CreateProducer("collector"), settings.Export, registry, _logger);
+            sink = new CompositeSink([sink, export]);
+        }
+
         await using var sinkScope = sink;
-        await using var collector = new SFlowCollector(new CollectorOptions { Socket = settings.Socket }, sink, loggerFactory);
+        await using var collector = new SFlowCollector(new CollectorOptions { Socket = settings.Socket }, sink, loggerFactory, registry);
         try
         {
             collector.Start();
@@ -59,7 +78,7 @@ internal sealed partial class CollectRunner(CollectSettings settings, ILoggerFac
         }
 
         await using var metricsScope = metrics;
-        await ReportUntilStoppedAsync(collector, cancellationToken);
+        await ReportUntilStoppedAsync(collector, export, cancellationToken);
         try
         {
             await collector.StopAsync();
@@ -72,10 +91,24 @@ internal sealed partial class CollectRunner(CollectSettings settings, ILoggerFac
         }
 
         await Console.Error.WriteLineAsync($"netm collect: {collector.GetStatistics()}");
+        if (export is not null)
+        {
+            await Console.Error.WriteLineAsync($"netm collect: to Kafka: {Describe(export)}");
+        }
+
         return 0;
     }
 
-    private async Task ReportUntilStoppedAsync(SFlowCollector collector, CancellationToken cancellationToken)
+    private static string Describe(ExportSink export)
+    {
+        var statistics = export.GetStatistics();
+        var producer = export.Producer.GetStatistics();
+        return $"{statistics.FlowsQueued} flow and {statistics.CountersQueued} counter records queued, " +
+            $"{statistics.FlowsDropped + statistics.CountersDropped} dropped (export queue full); " +
+            $"{producer.Delivered} of {producer.Queued} messages delivered, {producer.Failed.Values.Sum()} failed, {producer.InFlight} in flight";
+    }
+
+    private async Task ReportUntilStoppedAsync(SFlowCollector collector, ExportSink? export, CancellationToken cancellationToken)
     {
         var previous = collector.GetStatistics();
         var clock = Stopwatch.StartNew();
@@ -101,6 +134,11 @@ internal sealed partial class CollectRunner(CollectSettings settings, ILoggerFac
                     current.DatagramsDropped,
                     current.LostDatagrams,
                     current.Agents);
+                if (export is not null)
+                {
+                    Log.ExportProgress(_logger, Describe(export));
+                }
+
                 previous = current;
             }
         }
@@ -112,6 +150,12 @@ internal sealed partial class CollectRunner(CollectSettings settings, ILoggerFac
 
     private static partial class Log
     {
+        [LoggerMessage(102, LogLevel.Information, "To Kafka: {Progress}")]
+        public static partial void ExportProgress(ILogger logger, string progress);
+
+        [LoggerMessage(103, LogLevel.Error, "Kafka at {Bootstrap} is not reachable: {Problem}. Receiving goes on; records wait (up to {QueueRecords} in the export queue, then up to {ProducerMessages} messages in the producer) and are sent when it is back, retried with backoff for up to 5 minutes each; what does not fit is dropped and counted")]
+        public static partial void KafkaUnreachable(ILogger logger, string bootstrap, string problem, int queueRecords, int producerMessages);
+
         [LoggerMessage(100, LogLevel.Information, "Metrics on {Url}")]
         public static partial void Metrics(ILogger logger, Uri url);
 

@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Bus.Kafka;
+using NetworkMachinery.Collector.Export;
 using NetworkMachinery.Collector.Ingest;
 
 namespace NetworkMachinery.Netm.Collect;
@@ -18,4 +20,10 @@ internal sealed record CollectSettings
     public TimeSpan StatsInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>The Kafka cluster records also go to; null to keep them in this process.</summary>
+    public KafkaSettings? Kafka { get; init; }
+
+    /// <summary>Topics, queue and full policy of the export to Kafka.</summary>
+    public ExportOptions Export { get; init; } = new();
 }

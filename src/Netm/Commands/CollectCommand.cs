@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Collector.Export;
 using NetworkMachinery.Collector.Ingest;
 using NetworkMachinery.Netm.Collect;
 using NetworkMachinery.Netm.Hosting;
@@ -75,10 +76,25 @@ internal static class CollectCommand
             DefaultValueFactory = _ => LogLevel.Information,
         };
 
-        var command = new Command("collect", "Receive sFlow datagrams, decode them, account for loss per agent, and write flow and counter records.")
+        var kafka = new KafkaCliOptions(required: false);
+        var exportDefaults = new ExportOptions();
+        var exportQueue = new Option<int>("--export-queue")
         {
-            listen, output, metricsListen, loops, receiveBuffer, queueBytes, statsInterval, logLevel,
+            Description = "Records (flows and counters) the decode workers may queue for the Kafka exporter.",
+            DefaultValueFactory = _ => exportDefaults.QueueRecords,
+            HelpName = "RECORDS",
         };
+        var exportFull = new Option<ExportFullPolicy>("--export-full")
+        {
+            Description = "When that queue is full: drop (and count) the records, or block the decode workers (the socket buffer then fills, and the kernel drops and counts).",
+            DefaultValueFactory = _ => exportDefaults.FullPolicy,
+        };
+
+        var command = new Command("collect", "Receive sFlow datagrams, decode them, account for loss per agent, and write flow and counter records (to JSON lines, and to Kafka with --kafka).")
+        {
+            listen, output, metricsListen, loops, receiveBuffer, queueBytes, statsInterval, logLevel, exportQueue, exportFull,
+        };
+        kafka.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var metrics = parse.GetRequiredValue(metricsListen);
@@ -101,6 +117,13 @@ internal static class CollectCommand
                 MetricsListen = metricsEndpoint,
                 StatsInterval = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(statsInterval))),
                 LogLevel = parse.GetValue(logLevel),
+                Kafka = kafka.Settings(parse),
+                Export = new ExportOptions
+                {
+                    Topics = kafka.Topics(parse),
+                    QueueRecords = Math.Max(1, parse.GetValue(exportQueue)),
+                    FullPolicy = parse.GetValue(exportFull),
+                },
             };
             using var loggerFactory = ConsoleLogging.Create(settings.LogLevel);
             return await new CollectRunner(settings, loggerFactory).RunAsync(cancellationToken);

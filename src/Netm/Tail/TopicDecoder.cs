@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Google.Protobuf;
+using NetworkMachinery.Bus.Topics;
+using NetworkMachinery.Contracts;
+
+namespace NetworkMachinery.Netm.Tail;
+
+/// <summary>
+/// Turns the messages of one of the project's topics into JSON objects, one per record: flows and counters carry a
+/// datagram's records length-delimited, the other topics one message each. Addresses print as text, MACs as
+/// aa:bb:cc:dd:ee:ff, rather than as the base64 and decimal the wire form would give.
+/// </summary>
+internal sealed class TopicDecoder
+{
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatEnumsAsIntegers(false));
+    private static readonly HashSet<string> AddressFields = new(StringComparer.Ordinal) { "samplerAddress", "srcAddr", "dstAddr", "nextHop", "address" };
+    private static readonly HashSet<string> MacFields = new(StringComparer.Ordinal) { "srcMac", "dstMac" };
+
+    private readonly MessageParser _parser;
+    private readonly bool _delimited;
+
+    private TopicDecoder(MessageParser parser, bool delimited)
+    {
+        _parser = parser;
+        _delimited = delimited;
+    }
+
+    /// <summary>The decoder for a topic of <paramref name="topics"/>; null when the topic is not one of them.</summary>
+    public static TopicDecoder? For(string topic, BusTopics topics)
+    {
+        if (topic == topics.Flows)
+        {
+            return new TopicDecoder(FlowMessage.Parser, delimited: true);
+        }
+
+        if (topic == topics.Counters)
+        {
+            return new TopicDecoder(CounterMessage.Parser, delimited: true);
+        }
+
+        if (topic == topics.ProbeResults)
+        {
+            return new TopicDecoder(ProbeResult.Parser, delimited: false);
+        }
+
+        if (topic == topics.Events)
+        {
+            return new TopicDecoder(NetworkEvent.Parser, delimited: false);
+        }
+
+        return topic == topics.DeadLetters ? new TopicDecoder(DeadLetter.Parser, delimited: false) : null;
+    }
+
+    /// <summary>One JSON object per record of the message.</summary>
+    /// <exception cref="InvalidProtocolBufferException">The message does not parse as the topic's contract.</exception>
+    public IEnumerable<string> Decode(byte[] value)
+    {
+        if (!_delimited)
+        {
+            yield return Render(_parser.ParseFrom(value));
+            yield break;
+        }
+
+        using var stream = new MemoryStream(value, writable: false);
+        while (stream.Position < stream.Length)
+        {
+            yield return Render(_parser.ParseDelimitedFrom(stream));
+        }
+    }
+
+    private static string Render(IMessage message)
+    {
+        var json = JsonNode.Parse(Formatter.Format(message))!.AsObject();
+        Readable(json);
+        return json.ToJsonString();
+    }
+
+    private static void Readable(JsonObject json)
+    {
+        foreach (var (name, node) in json.ToList())
+        {
+            if (node is JsonObject child)
+            {
+                Readable(child);
+            }
+            else if (AddressFields.Contains(name) && node?.GetValue<string>() is { } base64 && Convert.FromBase64String(base64) is { Length: 4 or 16 } address)
+            {
+                json[name] = new IPAddress(address).ToString();
+            }
+            else if (MacFields.Contains(name) && node?.GetValue<string>() is { } number)
+            {
+                json[name] = FormatMac(ulong.Parse(number, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+
+    private static string FormatMac(ulong value) =>
+        string.Join(':', Enumerable.Range(0, 6).Select(i => ((byte)(value >> (8 * (5 - i)))).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)));
+}

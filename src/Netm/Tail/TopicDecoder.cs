@@ -7,8 +7,9 @@ using NetworkMachinery.Contracts;
 namespace NetworkMachinery.Netm.Tail;
 
 /// <summary>
-/// Turns the messages of one of the project's topics into JSON objects, one per record: flows and counters carry a
-/// datagram's records length-delimited, the other topics one message each. Addresses print as text, MACs as
+/// Turns the messages of one of the project's topics into JSON objects, one per record: the data topics carry their
+/// records length-delimited (flows and counters a datagram's worth per message), dead letters one plain message each
+/// (docs/contracts.md). Addresses print as text, MACs as
 /// aa:bb:cc:dd:ee:ff, rather than as the base64 and decimal the wire form would give.
 /// </summary>
 internal sealed class TopicDecoder
@@ -41,12 +42,12 @@ internal sealed class TopicDecoder
 
         if (topic == topics.ProbeResults)
         {
-            return new TopicDecoder(ProbeResult.Parser, delimited: false);
+            return new TopicDecoder(ProbeResult.Parser, delimited: true);
         }
 
         if (topic == topics.Events)
         {
-            return new TopicDecoder(NetworkEvent.Parser, delimited: false);
+            return new TopicDecoder(NetworkEvent.Parser, delimited: true);
         }
 
         return topic == topics.DeadLetters ? new TopicDecoder(DeadLetter.Parser, delimited: false) : null;

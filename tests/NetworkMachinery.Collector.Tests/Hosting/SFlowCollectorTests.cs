@@ -32,9 +32,9 @@ public class SFlowCollectorTests
         loopback.Send(datagram);
         await loopback.WaitForProcessedAsync(1);
 
-        Assert.True(loopback.Subscription.Flows.TryRead(out var first));
-        Assert.True(loopback.Subscription.Flows.TryRead(out var second));
-        Assert.False(loopback.Subscription.Flows.TryRead(out _));
+        Assert.True(loopback.Captured.Flows.TryRead(out var first));
+        Assert.True(loopback.Captured.Flows.TryRead(out var second));
+        Assert.False(loopback.Captured.Flows.TryRead(out _));
         Assert.Equal(Agent, first.AgentAddress);
         Assert.Equal(3u, first.SubAgentId);
         Assert.Equal(77u, first.DatagramSequence);
@@ -78,7 +78,7 @@ public class SFlowCollectorTests
         loopback.Send(datagram);
         await loopback.WaitForProcessedAsync(1);
 
-        Assert.True(loopback.Subscription.Counters.TryRead(out var counters));
+        Assert.True(loopback.Captured.Counters.TryRead(out var counters));
         Assert.Equal(5u, counters.SampleSequence);
         Assert.Equal(7u, counters.SourceIdIndex);
         Assert.Equal(generic, counters.Interface);

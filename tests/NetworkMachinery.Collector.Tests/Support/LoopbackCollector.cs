@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
-using NetworkMachinery.Collector.Bus;
 using NetworkMachinery.Collector.Hosting;
 using NetworkMachinery.Collector.Ingest;
 using NetworkMachinery.Collector.Sinks;
@@ -19,17 +18,15 @@ internal sealed class LoopbackCollector : IAsyncDisposable
     {
         var socket = new SocketOptions { Listen = new IPEndPoint(IPAddress.Loopback, 0), ReceiveLoops = 1 };
         var options = new CollectorOptions { Socket = configure?.Invoke(socket) ?? socket };
-        Sink = sink ?? Bus;
+        Sink = sink ?? Captured;
         Collector = new SFlowCollector(configureCollector?.Invoke(options) ?? options, Sink, NullLoggerFactory.Instance);
-        Subscription = Bus.Subscribe("test");
         Collector.Start();
     }
 
-    public RecordBus Bus { get; } = new();
+    /// <summary>What the collector wrote, when no other sink was given.</summary>
+    public CapturingSink Captured { get; } = new();
 
     public IRecordSink Sink { get; }
-
-    public RecordSubscription Subscription { get; }
 
     public SFlowCollector Collector { get; }
 

@@ -32,6 +32,15 @@ public sealed class KafkaBroker : IAsyncDisposable
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(2);
 
+    // Each one is needed: without any of them the clients cannot produce or join a group (see ClientProperties).
+    private static readonly Dictionary<string, string> Kafka09ClientProperties = new()
+    {
+        ["api.version.request"] = "false",
+        ["broker.version.fallback"] = "0.9.0.1",
+        ["enable.idempotence"] = "false",
+        ["session.timeout.ms"] = "10000",
+    };
+
     private readonly KafkaDistribution _distribution;
     private readonly int _port;
     private readonly int _zooKeeperPort;
@@ -47,18 +56,13 @@ public sealed class KafkaBroker : IAsyncDisposable
         _zooKeeperPort = zooKeeperPort;
     }
 
-    private static readonly Dictionary<string, string> Kafka09ClientProperties = new()
-    {
-        ["api.version.request"] = "false",
-        ["broker.version.fallback"] = "0.9.0.1",
-        ["enable.idempotence"] = "false",
-        ["session.timeout.ms"] = "10000",
-    };
-
     /// <summary>
     /// What a current librdkafka client (Confluent.Kafka 2.16) needs to talk to a 0.9 broker: no ApiVersions request
-    /// (0.9 does not know it and closes the connection), the 0.9 protocol assumed instead, no idempotence (0.11), and
-    /// a session timeout within the broker's <c>group.max.session.timeout.ms</c> of 30 s (the client's default is 45 s).
+    /// (0.9 does not know it and closes the connection) and the 0.9 protocol assumed instead (without either, all
+    /// brokers count as down); no idempotence, which needs 0.11 (else a fatal UnsupportedFeature error); and a session
+    /// timeout within the broker's <c>group.max.session.timeout.ms</c> of 30 s (the client's default, 45 s, makes joining
+    /// the group fail with InvalidSessionTimeout). lz4 compression, <c>acks=all</c> and the cooperative-sticky assignor
+    /// work as they are.
     /// </summary>
     public IReadOnlyDictionary<string, string> ClientProperties => Kafka09ClientProperties;
 

@@ -24,4 +24,5 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build NetworkMachinery.slnx -c Release --nologo -v quiet
-dotnet test NetworkMachinery.slnx -c Release --no-build --nologo --logger "console;verbosity=normal" "$@"
+# A test that hangs is killed after 10 minutes and reported with its name, rather than stalling CI.
+dotnet test NetworkMachinery.slnx -c Release --no-build --nologo --logger "console;verbosity=normal" --blame-hang-timeout 10m "$@"

@@ -28,15 +28,12 @@ internal sealed class KafkaClientEvents
     /// <summary>Errors reported by the clients so far, by error code.</summary>
     public IReadOnlyDictionary<string, long> Errors => new Dictionary<string, long>(_errors);
 
-    /// <summary>Set once a client reported a fatal error (it can do nothing more).</summary>
-    public bool Fatal { get; private set; }
-
+    /// <summary>Counts and logs a client's error; fatal ones (the client can do nothing more) are logged as critical.</summary>
     public void OnError(string client, Error error)
     {
         _errors.AddOrUpdate(error.Code.ToString(), 1, static (_, count) => count + 1);
         if (error.IsFatal)
         {
-            Fatal = true;
             BusLog.FatalClientError(_logger, client, error.Reason, error.Code.ToString());
             return;
         }

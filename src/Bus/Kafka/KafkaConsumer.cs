@@ -26,6 +26,9 @@ internal sealed class KafkaConsumer : IBusConsumer
     private readonly ILogger _logger;
     private int _closed;
 
+    // Its own client's fatal error ends this consumer's loop; another client's (a producer's) does not.
+    private volatile bool _fatal;
+
     public KafkaConsumer(ConsumerOptions options, KafkaSettings settings, IBusProducer deadLetters, KafkaClientEvents events, TimeProvider time, ILogger logger)
     {
         _options = options;
@@ -37,6 +40,7 @@ internal sealed class KafkaConsumer : IBusConsumer
             .SetErrorHandler((_, error) =>
             {
                 Interlocked.Increment(ref _counters.ClientErrors);
+                _fatal |= error.IsFatal;
                 events.OnError(client, error);
             })
             .SetLogHandler((_, message) => events.OnLog(client, message))
@@ -80,7 +84,7 @@ internal sealed class KafkaConsumer : IBusConsumer
 
     private void Loop(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && !_events.Fatal)
+        while (!cancellationToken.IsCancellationRequested && !_fatal)
         {
             ConsumeResult<byte[], byte[]>? result;
             try

@@ -17,4 +17,9 @@ public sealed record ProducerStatistics
 
     /// <summary>Messages queued and not yet delivered or failed.</summary>
     public long InFlight => Queued - Delivered - Failed.Values.Sum();
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        $"{Queued} queued, {Delivered} delivered, {InFlight} in flight, {QueueFull} times full, failed: " +
+        (Failed.Count == 0 ? "none" : string.Join(", ", Failed.Select(pair => $"{pair.Value} {pair.Key}")));
 }

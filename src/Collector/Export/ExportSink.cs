@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Google.Protobuf;
@@ -34,6 +35,7 @@ internal sealed class ExportSink : IRecordSink
     private readonly MemoryStream _value = new();
     private readonly List<(string Topic, byte[] Key, byte[] Value)> _pending = [];
     private readonly Task _exporter;
+    private readonly CancellationTokenSource _stopping = new();
     private long _flowsQueued;
     private long _countersQueued;
     private long _flowsDropped;
@@ -111,13 +113,16 @@ internal sealed class ExportSink : IRecordSink
 
     public async ValueTask FlushAsync(CancellationToken cancellationToken = default)
     {
-        while (Interlocked.Read(ref _recordsExported) < Interlocked.Read(ref _flowsQueued) + Interlocked.Read(ref _countersQueued) && !_exporter.IsCompleted)
+        // Bounded: with the bus away or full, what is still queued or in flight then shows as such in the statistics.
+        var clock = Stopwatch.StartNew();
+        while (Interlocked.Read(ref _recordsExported) < Interlocked.Read(ref _flowsQueued) + Interlocked.Read(ref _countersQueued)
+            && !_exporter.IsCompleted && clock.Elapsed < FlushTimeout)
         {
             await Task.Delay(10, cancellationToken).ConfigureAwait(false);
         }
 
-        // Bounded: with the bus away, what is still in flight then shows as such in the statistics.
-        _producer.Flush(FlushTimeout);
+        var left = FlushTimeout - clock.Elapsed;
+        _producer.Flush(left > TimeSpan.Zero ? left : TimeSpan.Zero);
     }
 
     public ExportStatistics GetStatistics()
@@ -139,7 +144,15 @@ internal sealed class ExportSink : IRecordSink
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
+
+        // An exporter still waiting for a full or absent bus after the grace period gives up; what it held is lost and shows as queued, not exported.
+        if (await Task.WhenAny(_exporter, Task.Delay(FlushTimeout)).ConfigureAwait(false) != _exporter)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
         await _exporter.ConfigureAwait(false);
+        _stopping.Dispose();
         await _producer.DisposeAsync().ConfigureAwait(false);
         await _value.DisposeAsync().ConfigureAwait(false);
     }
@@ -160,6 +173,21 @@ internal sealed class ExportSink : IRecordSink
 
     private async Task ExportAsync()
     {
+        try
+        {
+            await ExportBatchesAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+        catch (ChannelClosedException)
+        {
+            // The bus went away before the sink (the in-process bus disposed first): nothing more can be exported.
+        }
+    }
+
+    private async Task ExportBatchesAsync()
+    {
         await foreach (var batch in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
             _pending.Clear();
@@ -179,7 +207,7 @@ internal sealed class ExportSink : IRecordSink
                 if (!_producer.TryProduce(topic, key, value))
                 {
                     // The bus is behind or away: wait for it; meanwhile the queue fills and the full policy applies.
-                    await _producer.ProduceAsync(topic, key, value, CancellationToken.None).ConfigureAwait(false);
+                    await _producer.ProduceAsync(topic, key, value, _stopping.Token).ConfigureAwait(false);
                 }
 
                 Interlocked.Increment(ref _messages);

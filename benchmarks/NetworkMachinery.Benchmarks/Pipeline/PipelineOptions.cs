@@ -13,7 +13,7 @@ internal sealed record PipelineOptions
         End-to-end records/s from UDP ingest through the bus to a consumer group, over the in-process bus and over
         Kafka (a private 0.9.0.1 broker) in the same run. See benchmarks/pipeline/README.md.
 
-          --rates "R1 R2 ..."      datagrams/s of the steps, rising (default: "20000 30000 40000 50000 60000")
+          --rates "R1 R2 ..."      datagrams/s of the steps, rising (default: "20000 30000 40000 50000 60000 80000 100000")
           --seconds N              length of each step's replay (default: 10)
           --buses "B1 B2"          inprocess and/or kafka (default: "inprocess kafka")
           --consumers N            members of the consumer group (default: 1)
@@ -29,14 +29,15 @@ internal sealed record PipelineOptions
                                    step that they disturbed more than that (default: 30)
           --quiet-timeout S        ... but wait at most S seconds, then run anyway (default: 120)
           --retries N              reruns of a disturbed step; the least disturbed run counts (default: 2)
-          --warmup S               an unreported step of S seconds per bus first, so the JIT is done (default: 4)
+          --warmup S               an unreported step of S seconds per bus first, at the second rate, so that the
+                                   JITs (.NET's and the broker's) are done (default: 60)
           --receive-buffer BYTES   the collector's SO_RCVBUF (default: 33554432)
           --pcap FILE              the corpus (default: testdata/ovs-sflow.pcap)
           --json FILE              where the results go (default: .cache/pipeline-bench/results.json)
           --pid-file FILE          write the PIDs of the broker and ZooKeeper JVMs here, for a wrapper to clean up
         """;
 
-    public IReadOnlyList<int> Rates { get; init; } = [20_000, 30_000, 40_000, 50_000, 60_000];
+    public IReadOnlyList<int> Rates { get; init; } = [20_000, 30_000, 40_000, 50_000, 60_000, 80_000, 100_000];
 
     public int Seconds { get; init; } = 10;
 
@@ -62,7 +63,7 @@ internal sealed record PipelineOptions
 
     public int Retries { get; init; } = 2;
 
-    public int WarmupSeconds { get; init; } = 4;
+    public int WarmupSeconds { get; init; } = 60;
 
     public int ReceiveBufferBytes { get; init; } = 32 * 1024 * 1024;
 

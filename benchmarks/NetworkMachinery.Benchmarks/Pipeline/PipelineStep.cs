@@ -66,7 +66,7 @@ internal sealed class PipelineStep(PipelineOptions options, KafkaBroker? broker)
                 }));
             }
 
-            roles.Mark(Phases.ConsumerClient);
+            await roles.MarkWhenSettledAsync(Phases.ConsumerClient, cancellationToken);
             runs.AddRange(consumers.Select(c => c.RunAsync(stopConsumers.Token)));
             roles.Mark(Phases.ConsumerLoop);
             if (kind == BusKind.Kafka && !await WaitAsync(() => consumers.All(c => c.GetStatistics().Rebalances > 0), AssignmentTimeout, cancellationToken))
@@ -74,12 +74,15 @@ internal sealed class PipelineStep(PipelineOptions options, KafkaBroker? broker)
                 throw new InvalidOperationException($"The consumer group {group} got no partitions within {AssignmentTimeout.TotalSeconds:0} s.");
             }
 
+            // Joining the group made the clients connect to the coordinator.
+            await roles.MarkWhenSettledAsync(Phases.ConsumerLoop, cancellationToken);
+
             var export = new ExportSink(
                 bus.CreateProducer("collector"),
                 new ExportOptions { Topics = topics, FullPolicy = options.BlockWhenExportFull ? ExportFullPolicy.Block : ExportFullPolicy.Drop },
                 Prometheus.Metrics.NewCustomRegistry(),
                 NullLogger.Instance);
-            roles.Mark(Phases.ProducerClient);
+            await roles.MarkWhenSettledAsync(Phases.ProducerClient, cancellationToken);
             await using (export)
             {
                 var collectorOptions = new CollectorOptions
@@ -197,7 +200,8 @@ internal sealed class PipelineStep(PipelineOptions options, KafkaBroker? broker)
         var deadLettered = consumer.Sum(c => c.DeadLettered);
         var exportDropped = export.FlowsDropped + export.CountersDropped;
         var drainSeconds = last == 0 ? double.NaN : Math.Max(0, Stopwatch.GetElapsedTime(replayEnd, last).TotalSeconds);
-        var consumeSeconds = last == 0 ? 0 : Stopwatch.GetElapsedTime(before.Timestamp, last).TotalSeconds;
+        var first = run.Handlers.Select(h => h.FirstTimestamp).Where(t => t != 0).DefaultIfEmpty().Min();
+        var consumeSeconds = last == 0 ? 0 : Stopwatch.GetElapsedTime(first, last).TotalSeconds;
 
         var problems = new List<string>();
         void Check(bool ok, string problem)

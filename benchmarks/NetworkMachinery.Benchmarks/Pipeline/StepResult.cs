@@ -70,7 +70,7 @@ internal sealed record StepResult
 
     public required long CountersConsumed { get; init; }
 
-    /// <summary>Flow records consumed per second, from the replayer's start to the last record consumed.</summary>
+    /// <summary>Flow records consumed per second, from the first record consumed to the last.</summary>
     public required double ConsumedFlowsPerSecond { get; init; }
 
     /// <summary>The most records exported and not yet consumed, sampled 4 times a second.</summary>

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace NetworkMachinery.Benchmarks.Pipeline;
 
 /// <summary>
@@ -12,6 +14,10 @@ internal sealed class ThreadRoles
 {
     private readonly Dictionary<int, string> _phase = [];
 
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan SettleLimit = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromMilliseconds(100);
+
     /// <summary>Claims every thread not seen before for <paramref name="phase"/>.</summary>
     public void Mark(string phase)
     {
@@ -19,6 +25,29 @@ internal sealed class ThreadRoles
         {
             _phase.TryAdd(thread.Tid, phase);
         }
+    }
+
+    /// <summary>
+    /// Waits until no thread has started for a moment (librdkafka starts a thread per broker once the bootstrap
+    /// server told it of them, shortly after the client was created), then claims the new ones for <paramref name="phase"/>.
+    /// </summary>
+    public async Task MarkWhenSettledAsync(string phase, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var stable = Stopwatch.GetTimestamp();
+        var count = ProcStat.Threads(Environment.ProcessId).Count;
+        while (Stopwatch.GetElapsedTime(stable) < SettleTime && Stopwatch.GetElapsedTime(started) < SettleLimit)
+        {
+            await Task.Delay(SettlePoll, cancellationToken);
+            var now = ProcStat.Threads(Environment.ProcessId).Count;
+            if (now != count)
+            {
+                count = now;
+                stable = Stopwatch.GetTimestamp();
+            }
+        }
+
+        Mark(phase);
     }
 
     /// <summary>The role of a thread: by its name where that says it, else by the phase that created it.</summary>
@@ -51,7 +80,7 @@ internal sealed class ThreadRoles
         var isDedicated = name.StartsWith(".NET Long Runni", StringComparison.Ordinal);
         return (phase, isKafkaClient, isDedicated) switch
         {
-            (Phases.ConsumerClient, true, _) => "consumer librdkafka",
+            (Phases.ConsumerClient or Phases.ConsumerLoop, true, _) => "consumer librdkafka",
             (Phases.ConsumerClient, _, true) => "consumer dead-letter producer poll",
             (Phases.ConsumerLoop, _, true) => "consumer loop (Kafka)",
             (Phases.ProducerClient, true, _) => "producer librdkafka",

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Collections.Concurrent;
 using System.Threading.Channels;
@@ -32,7 +33,7 @@ internal sealed class ExportSink : IRecordSink
     private readonly ConcurrentQueue<ExportBatch> _pool = new();
     private readonly FlowMessage _flow = new();
     private readonly CounterMessage _counter = new();
-    private readonly MemoryStream _value = new();
+    private readonly ArrayBufferWriter<byte> _value = new(16 * 1024);
     private readonly List<(string Topic, byte[] Key, byte[] Value)> _pending = [];
     private readonly Task _exporter;
     private readonly CancellationTokenSource _stopping = new();
@@ -154,7 +155,6 @@ internal sealed class ExportSink : IRecordSink
         await _exporter.ConfigureAwait(false);
         _stopping.Dispose();
         await _producer.DisposeAsync().ConfigureAwait(false);
-        await _value.DisposeAsync().ConfigureAwait(false);
     }
 
     private static bool Wait(ValueTask write)
@@ -226,21 +226,40 @@ internal sealed class ExportSink : IRecordSink
         while (start < records.Length)
         {
             var datagram = datagramOf(records[start]);
-            _value.SetLength(0);
-            var output = new CodedOutputStream(_value, leaveOpen: true);
+            _value.ResetWrittenCount();
             var end = start;
             do
             {
                 fill(message, records[end]);
-                output.WriteMessage(message);
+                WriteDelimited(message);
                 end++;
             }
             while (end < records.Length && datagramOf(records[end]) == datagram);
 
-            output.Flush();
-            _pending.Add((topic, StreamKey.For(datagram.Agent, datagram.SubAgentId), _value.ToArray()));
+            _pending.Add((topic, StreamKey.For(datagram.Agent, datagram.SubAgentId), _value.WrittenSpan.ToArray()));
             start = end;
         }
+    }
+
+    /// <summary>
+    /// Appends the message to the value being built, length-delimited. Written straight into a buffer reused for every
+    /// message: a CodedOutputStream over a stream would allocate (and clear) a 4 KiB buffer per message instead.
+    /// </summary>
+    private void WriteDelimited(IMessage message)
+    {
+        var size = message.CalculateSize();
+        var prefix = CodedOutputStream.ComputeLengthSize(size);
+        var span = _value.GetSpan(prefix + size);
+        var length = (uint)size;
+        var i = 0;
+        for (; length >= 0x80; length >>= 7)
+        {
+            span[i++] = (byte)(length | 0x80);
+        }
+
+        span[i] = (byte)length;
+        message.WriteTo(span.Slice(prefix, size));
+        _value.Advance(prefix + size);
     }
 
     private delegate void Fill<in TMessage, TRecord>(TMessage message, in TRecord record);

@@ -89,8 +89,8 @@ public class ExportSinkTests
         var export = new ExportSink(bus.CreateProducer("collector"), options, Prometheus.Metrics.NewCustomRegistry(), NullLogger.Instance);
         await using var loopback = new LoopbackCollector(export);
 
-        // Few enough that the socket buffer (at least 2 x 212,992 bytes: ~180 datagrams) holds what the blocked worker cannot take.
-        foreach (var datagram in Corpus.Take(60))
+        // Several worker batches' worth (so the worker must wait), and few enough for the socket buffer (32 MB as root) to hold.
+        foreach (var datagram in Corpus.Take(400))
         {
             loopback.Send(datagram);
         }
@@ -98,7 +98,7 @@ public class ExportSinkTests
         Assert.True(await Poll.UntilAsync(() => export.GetStatistics().WorkerWaits > 0, LoopbackCollector.Timeout));
         using var stop = new CancellationTokenSource();
         var run = consumer.RunAsync(stop.Token);
-        await loopback.WaitForProcessedAsync(60);
+        await loopback.WaitForProcessedAsync(400);
 
         // Settled: every datagram decoded, its records emitted and exported, and all of them received.
         Assert.True(await Poll.UntilAsync(
@@ -109,7 +109,7 @@ public class ExportSinkTests
         var statistics = loopback.Collector.GetStatistics();
 
         Assert.Equal(statistics.FlowRecords, received.Flows.Count);
-        Assert.True(statistics.FlowRecords > 60, statistics.ToString());
+        Assert.True(statistics.FlowRecords > 400, statistics.ToString());
         Assert.Equal(0, export.GetStatistics().FlowsDropped);
         Assert.Equal(0, statistics.DatagramsDropped);
     }

@@ -225,7 +225,6 @@ public class SFlowCollectorTests
 
         Assert.InRange(statistics.DatagramsDecoded, 1, Sent - 1);
         Assert.Equal(statistics.DatagramsReceived, statistics.DatagramsDecoded);
-        Assert.True(statistics.BackpressureEvents > 0, statistics.ToString());
     }
 
     [Fact]

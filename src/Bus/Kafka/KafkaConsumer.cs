@@ -24,6 +24,7 @@ internal sealed class KafkaConsumer : IBusConsumer
     private readonly ConsumerCounters _counters = new();
     private readonly KafkaClientEvents _events;
     private readonly ILogger _logger;
+    private readonly string _client;
     private int _closed;
 
     // Its own client's fatal error ends this consumer's loop; another client's (a producer's) does not.
@@ -35,15 +36,15 @@ internal sealed class KafkaConsumer : IBusConsumer
         _events = events;
         _logger = logger;
         _processor = new MessageProcessor(options, deadLetters, _counters, time, logger);
-        var client = $"netm-{options.GroupId}";
-        _consumer = new ConsumerBuilder<byte[], byte[]>(settings.ConsumerConfig(client, options.GroupId))
+        _client = $"netm-{options.GroupId}";
+        _consumer = new ConsumerBuilder<byte[], byte[]>(settings.ConsumerConfig(_client, options.GroupId))
             .SetErrorHandler((_, error) =>
             {
                 Interlocked.Increment(ref _counters.ClientErrors);
                 _fatal |= error.IsFatal;
-                events.OnError(client, error);
+                events.OnError(_client, error);
             })
-            .SetLogHandler((_, message) => events.OnLog(client, message))
+            .SetLogHandler((_, message) => events.OnLog(_client, message))
             .SetPartitionsAssignedHandler((_, partitions) => OnRebalance("assigned", partitions))
             .SetPartitionsRevokedHandler((consumer, partitions) =>
             {
@@ -73,7 +74,7 @@ internal sealed class KafkaConsumer : IBusConsumer
             }
             catch (KafkaException e)
             {
-                _events.OnError($"netm-{_options.GroupId}", e.Error);
+                _events.OnError(_client, e.Error);
             }
 
             _consumer.Dispose();
@@ -94,7 +95,7 @@ internal sealed class KafkaConsumer : IBusConsumer
             catch (ConsumeException e)
             {
                 Interlocked.Increment(ref _counters.ClientErrors);
-                _events.OnError($"netm-{_options.GroupId}", e.Error);
+                _events.OnError(_client, e.Error);
                 continue;
             }
 
@@ -139,7 +140,7 @@ internal sealed class KafkaConsumer : IBusConsumer
         catch (KafkaException e)
         {
             Interlocked.Increment(ref _counters.ClientErrors);
-            _events.OnError($"netm-{_options.GroupId}", e.Error);
+            _events.OnError(_client, e.Error);
         }
     }
 

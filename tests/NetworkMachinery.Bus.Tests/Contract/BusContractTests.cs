@@ -1,5 +1,6 @@
 using NetworkMachinery.Bus.Consuming;
 using NetworkMachinery.Bus.Tests.Support;
+using NetworkMachinery.Testing.Bus;
 using NetworkMachinery.Contracts;
 using static NetworkMachinery.Bus.Tests.Support.TestMessages;
 

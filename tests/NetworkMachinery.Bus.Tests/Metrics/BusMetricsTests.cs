@@ -3,6 +3,7 @@ using NetworkMachinery.Bus.Consuming;
 using NetworkMachinery.Bus.InProcess;
 using NetworkMachinery.Bus.Metrics;
 using NetworkMachinery.Bus.Tests.Support;
+using NetworkMachinery.Testing.Bus;
 using static NetworkMachinery.Bus.Tests.Support.TestMessages;
 
 namespace NetworkMachinery.Bus.Tests.Metrics;

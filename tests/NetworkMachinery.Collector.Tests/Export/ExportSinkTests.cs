@@ -8,6 +8,7 @@ using NetworkMachinery.Collector.Export;
 using NetworkMachinery.Collector.Tests.Support;
 using NetworkMachinery.Contracts;
 using NetworkMachinery.SFlow;
+using NetworkMachinery.Testing.Bus;
 using NetworkMachinery.Testing.Polling;
 using NetworkMachinery.Testing.Repository;
 
@@ -34,7 +35,7 @@ public class ExportSinkTests
 
             var statistics = await loopback.WaitForProcessedAsync(400);
             await export.FlushAsync();
-            await RunUntilAsync(consumer, () => received.Flows.Count >= statistics.FlowRecords && received.Counters.Count >= statistics.CounterRecords);
+            await ConsumerRun.UntilAsync(consumer, () => received.Flows.Count >= statistics.FlowRecords && received.Counters.Count >= statistics.CounterRecords, LoopbackCollector.Timeout);
 
             Assert.Equal(statistics.FlowRecords, received.Flows.Count);
             Assert.Equal(statistics.CounterRecords, received.Counters.Count);
@@ -74,7 +75,7 @@ public class ExportSinkTests
         Assert.Equal(statistics.FlowRecords, whileFull.FlowsQueued + whileFull.FlowsDropped);
         Assert.Equal(0, statistics.DatagramsDropped);
 
-        await RunUntilAsync(consumer, () => received.Flows.Count >= whileFull.FlowsQueued);
+        await ConsumerRun.UntilAsync(consumer, () => received.Flows.Count >= whileFull.FlowsQueued, LoopbackCollector.Timeout);
         await export.FlushAsync();
         Assert.Equal(whileFull.FlowsQueued, received.Flows.Count);
     }
@@ -121,16 +122,6 @@ public class ExportSinkTests
         Handler = received,
         DeadLetterTopic = "netm.dead-letters",
     };
-
-    private static async Task RunUntilAsync(IBusConsumer consumer, Func<bool> done)
-    {
-        using var stop = new CancellationTokenSource();
-        var run = consumer.RunAsync(stop.Token);
-        var reached = await Poll.UntilAsync(done, LoopbackCollector.Timeout);
-        await stop.CancelAsync();
-        await run;
-        Assert.True(reached, $"not everything arrived: {consumer.GetStatistics()}");
-    }
 
     /// <summary>Parses what arrives: each message's length-delimited records.</summary>
     private sealed class Received : IMessageHandler

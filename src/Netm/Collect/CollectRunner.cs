@@ -8,14 +8,13 @@ using NetworkMachinery.Collector.Export;
 using NetworkMachinery.Collector.Hosting;
 using NetworkMachinery.Collector.Metrics;
 using NetworkMachinery.Collector.Sinks;
+using NetworkMachinery.Netm.Hosting;
 
 namespace NetworkMachinery.Netm.Collect;
 
 /// <summary>Runs the collector until cancelled, reporting progress on stderr, then prints a summary.</summary>
 internal sealed partial class CollectRunner(CollectSettings settings, ILoggerFactory loggerFactory)
 {
-    private static readonly TimeSpan KafkaCheckTimeout = TimeSpan.FromSeconds(5);
-
     private readonly ILogger _logger = loggerFactory.CreateLogger("netm.collect");
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -41,7 +40,7 @@ internal sealed partial class CollectRunner(CollectSettings settings, ILoggerFac
         ExportSink? export = null;
         if (kafka is not null)
         {
-            if (kafka.CheckReachable(KafkaCheckTimeout) is { } problem)
+            if (kafka.CheckReachable(KafkaCliOptions.ReachabilityTimeout) is { } problem)
             {
                 Log.KafkaUnreachable(_logger, settings.Kafka!.BootstrapServers, problem, settings.Export.QueueRecords, settings.Kafka.ProducerQueueMessages);
             }

@@ -58,6 +58,14 @@ internal static class TailCommand
 
             using var loggerFactory = ConsoleLogging.Create(parse.GetValue(logLevel));
             await using var bus = new KafkaBus(settings with { Properties = properties }, loggerFactory);
+
+            // Tailing a cluster that does not answer would print nothing, forever: say why instead.
+            if (bus.CheckReachable(KafkaCliOptions.ReachabilityTimeout) is { } problem)
+            {
+                await Console.Error.WriteLineAsync($"netm tail: Kafka at {settings.BootstrapServers} is not reachable: {problem}");
+                return 1;
+            }
+
             using var done = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var printer = new Printer(decoder, parse.GetValue(max), done);
             await using var consumer = bus.CreateConsumer(new ConsumerOptions

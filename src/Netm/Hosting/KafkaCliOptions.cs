@@ -7,6 +7,9 @@ namespace NetworkMachinery.Netm.Hosting;
 /// <summary>The options every command that talks to Kafka takes: --kafka, --kafka-config and --topic-prefix.</summary>
 internal sealed class KafkaCliOptions
 {
+    /// <summary>How long a command waits at start for the cluster to answer before it says it is unreachable.</summary>
+    public static readonly TimeSpan ReachabilityTimeout = TimeSpan.FromSeconds(5);
+
     public KafkaCliOptions(bool required)
     {
         Bootstrap = new Option<string?>("--kafka")

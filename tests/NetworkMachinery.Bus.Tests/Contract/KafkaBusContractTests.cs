@@ -1,5 +1,6 @@
 using NetworkMachinery.Bus.Kafka;
 using NetworkMachinery.Bus.Tests.Kafka;
+using NetworkMachinery.Testing.Kafka;
 
 namespace NetworkMachinery.Bus.Tests.Contract;
 

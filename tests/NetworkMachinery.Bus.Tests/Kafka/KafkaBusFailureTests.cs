@@ -2,6 +2,7 @@ using NetworkMachinery.Bus.Consuming;
 using NetworkMachinery.Bus.Kafka;
 using NetworkMachinery.Bus.Tests.Support;
 using NetworkMachinery.Testing.Bus;
+using NetworkMachinery.Testing.Kafka;
 using NetworkMachinery.Testing.Polling;
 using static NetworkMachinery.Bus.Tests.Support.TestMessages;
 

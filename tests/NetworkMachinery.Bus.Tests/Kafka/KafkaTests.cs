@@ -1,3 +1,5 @@
+using NetworkMachinery.Testing.Kafka;
+
 namespace NetworkMachinery.Bus.Tests.Kafka;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using NetworkMachinery.Collector.Tests.Integration.Reference;
+using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
 using NetworkMachinery.Testing.SFlow;
 
@@ -57,7 +58,7 @@ public class NetmCommandTests
     public async Task Collect_ToFile_WritesRecordsAndStopsGracefullyOnSigterm()
     {
         var output = Path.Combine(Path.GetTempPath(), $"nmt-collect-{Guid.NewGuid():N}.jsonl");
-        var port = FreeUdpPort();
+        var port = FreePorts.Udp();
         try
         {
             await using var collector = BackgroundProcess.Start("dotnet", [
@@ -84,12 +85,5 @@ public class NetmCommandTests
         {
             File.Delete(output);
         }
-    }
-
-    private static int FreeUdpPort()
-    {
-        using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)probe.LocalEndPoint!).Port;
     }
 }

@@ -20,15 +20,12 @@ namespace NetworkMachinery.Collector.Tests.Integration;
 /// the consumer dies in the middle of a batch and another takes over. At the end the store holds every record the
 /// collector accepted, each once.
 /// </summary>
-public sealed class KafkaPipelineTests : IAsyncLifetime
+[Collection(KafkaTests.Collection)]
+public sealed class KafkaPipelineTests(KafkaBrokerFixture kafka)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
     private static readonly byte[][] Corpus = SFlowCapture.LoadPayloads(RepositoryPaths.OvsCorpus);
-    private KafkaBroker _broker = null!;
-
-    public async Task InitializeAsync() => _broker = await KafkaBroker.StartAsync();
-
-    public async Task DisposeAsync() => await _broker.DisposeAsync();
+    private readonly KafkaBroker _broker = kafka.Broker;
 
     [Fact]
     public async Task Pipeline_BrokerRestartAndConsumerKilledMidBatch_StoreHoldsEveryAcceptedRecordOnce()

@@ -1,10 +1,10 @@
-using NetworkMachinery.Testing.Kafka;
+using Xunit;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace NetworkMachinery.Bus.Tests.Kafka;
+namespace NetworkMachinery.Testing.Kafka;
 
-/// <summary>One real broker for every test class of the <see cref="KafkaTests"/> collection: a cold start costs seconds.</summary>
+/// <summary>One real broker shared by the test classes of an xunit collection fixture: a cold start costs seconds.</summary>
 public sealed class KafkaBrokerFixture : IAsyncLifetime
 {
     private readonly IMessageSink _sink;

@@ -16,7 +16,7 @@ internal static class TailCommand
     {
         var topic = new Argument<string>("topic")
         {
-            Description = "The topic: flows, counters, probe-results, events or dead-letters (prefixed with --topic-prefix), or a full topic name.",
+            Description = "The topic: flows, counters, probe-tasks, probe-results, events or dead-letters (prefixed with --topic-prefix), or a full topic name.",
         };
         var kafka = new KafkaCliOptions(required: true);
         var fromBeginning = new Option<bool>("--from-beginning") { Description = "Start at the oldest message the topic keeps, rather than at new ones." };
@@ -39,7 +39,7 @@ internal static class TailCommand
             var fullName = name.Contains('.', StringComparison.Ordinal) ? name : $"{topics.Prefix}.{name}";
             if (TopicDecoder.For(fullName, topics) is not { } decoder)
             {
-                await Console.Error.WriteLineAsync($"netm tail: '{name}' is not one of the {topics.Prefix}.* topics (flows, counters, probe-results, events, dead-letters)");
+                await Console.Error.WriteLineAsync($"netm tail: '{name}' is not one of the {topics.Prefix}.* topics (flows, counters, probe-tasks, probe-results, events, dead-letters)");
                 return 2;
             }
 

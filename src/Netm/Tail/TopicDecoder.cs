@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using NetworkMachinery.Bus.Topics;
 using NetworkMachinery.Contracts;
 
@@ -40,6 +41,11 @@ internal sealed class TopicDecoder
             return new TopicDecoder(CounterMessage.Parser, delimited: true);
         }
 
+        if (topic == topics.ProbeTasks)
+        {
+            return new TopicDecoder(ProbeTask.Parser, delimited: true);
+        }
+
         if (topic == topics.ProbeResults)
         {
             return new TopicDecoder(ProbeResult.Parser, delimited: true);
@@ -73,25 +79,38 @@ internal sealed class TopicDecoder
     private static string Render(IMessage message)
     {
         var json = JsonNode.Parse(Formatter.Format(message))!.AsObject();
-        Readable(json);
+        Readable(json, message.Descriptor);
         return json.ToJsonString();
     }
 
-    private static void Readable(JsonObject json)
+    // Driven by the schema, not by names alone: only bytes fields hold binary addresses (a probe's "address" is text).
+    private static void Readable(JsonObject json, MessageDescriptor descriptor)
     {
         foreach (var (name, node) in json.ToList())
         {
-            if (node is JsonObject child)
+            if (node is null || descriptor.Fields.InDeclarationOrder().FirstOrDefault(f => f.JsonName == name) is not { } field)
             {
-                Readable(child);
+                continue;
             }
-            else if (AddressFields.Contains(name) && node?.GetValue<string>() is { } base64 && Convert.FromBase64String(base64) is { Length: 4 or 16 } address)
+
+            switch (field.FieldType)
             {
-                json[name] = new IPAddress(address).ToString();
-            }
-            else if (MacFields.Contains(name) && node?.GetValue<string>() is { } number)
-            {
-                json[name] = FormatMac(ulong.Parse(number, System.Globalization.CultureInfo.InvariantCulture));
+                case FieldType.Message when node is JsonObject child:
+                    Readable(child, field.MessageType);
+                    break;
+                case FieldType.Message when node is JsonArray items:
+                    foreach (var item in items.OfType<JsonObject>())
+                    {
+                        Readable(item, field.MessageType);
+                    }
+
+                    break;
+                case FieldType.Bytes when AddressFields.Contains(name) && Convert.FromBase64String(node.GetValue<string>()) is { Length: 4 or 16 } address:
+                    json[name] = new IPAddress(address).ToString();
+                    break;
+                case FieldType.UInt64 when MacFields.Contains(name):
+                    json[name] = FormatMac(ulong.Parse(node.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture));
+                    break;
             }
         }
     }

@@ -41,6 +41,26 @@ public class TopicDecoderTests
     }
 
     [Fact]
+    public void Decode_ProbeTask_KeepsTextAddressesAsTheyAre()
+    {
+        var decoder = TopicDecoder.For("test.probe-tasks", Topics)!;
+        using var value = new MemoryStream();
+        new ProbeTask
+        {
+            RunId = "run-1",
+            Source = new ProbeResult.Types.Source { PodNamespace = "default", PodName = "client", Address = "10.1.0.4" },
+            Targets = { new ProbeResult.Types.Destination { Kind = ProbeResult.Types.Destination.Types.Kind.Service, Address = "fd00::a", Port = 80 } },
+            Layer = 4,
+        }.WriteDelimitedTo(value);
+
+        var task = JsonDocument.Parse(Assert.Single(decoder.Decode(value.ToArray()))).RootElement;
+
+        Assert.Equal("10.1.0.4", task.GetProperty("source").GetProperty("address").GetString());
+        var target = Assert.Single(task.GetProperty("targets").EnumerateArray());
+        Assert.Equal(("SERVICE", "fd00::a", 80), (target.GetProperty("kind").GetString(), target.GetProperty("address").GetString(), target.GetProperty("port").GetInt32()));
+    }
+
+    [Fact]
     public void For_UnknownTopic_IsNull() => Assert.Null(TopicDecoder.For("test.other", Topics));
 
     [Fact]

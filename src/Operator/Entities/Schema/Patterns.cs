@@ -29,4 +29,19 @@ public static class Patterns
 
     /// <summary>A key of a Secret's or ConfigMap's data: letters, digits, '-', '_' and '.'.</summary>
     public const string SecretKey = "^[-._a-zA-Z0-9]+$";
+
+    /// <summary>What a value matching <paramref name="pattern"/> looks like, in words, for validation messages.</summary>
+    /// <param name="pattern">One of the patterns of this class.</param>
+    /// <returns>A phrase such as "a DNS label: ...".</returns>
+    public static string Describe(string pattern) => pattern switch
+    {
+        DnsLabel => "a DNS label: up to 63 lower-case letters, digits and '-', starting and ending with a letter or digit",
+        DnsSubdomain => "a DNS subdomain: lower-case letters, digits, '-' and '.', each part between dots starting and ending with a letter or digit",
+        Duration => "a duration such as 1.5s, 200ms or 1m30s (units ns, us, ms, s, m, h)",
+        Rate => "a rate such as 10mbit, 512kbit or 1.5gbps: a number and one of bit, kbit, mbit, gbit, tbit, bps, kbps, mbps, gbps, tbps",
+        InterfaceName => "an interface name: 1 to 15 characters, without '/', ':' or spaces",
+        MetricName => "a metric name: a letter, then letters, digits, '_' or '.'",
+        SecretKey => "a Secret key: letters, digits, '-', '_' and '.'",
+        _ => "text matching " + pattern,
+    };
 }

@@ -42,7 +42,8 @@ internal sealed class XmlDocumentation
         ? summary
         : throw new InvalidOperationException($"{id} has no <summary>; every field of a resource needs one, because it becomes the CRD field's description.");
 
-    private static string NameOf(Type type) => (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName!;
+    // Documentation ids write a nested type's "+" as ".".
+    private static string NameOf(Type type) => (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName!.Replace('+', '.');
 
     // Doc comments are markup; a CRD description is plain text on one line.
     private static string Flatten(XElement summary)

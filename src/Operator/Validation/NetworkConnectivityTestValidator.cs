@@ -52,7 +52,7 @@ public static class NetworkConnectivityTestValidator
     private static void CheckDestination(string layer, ConnectivityDestination destination, string at, List<FieldError> errors)
     {
         var kind = destination.Kind;
-        var why = $"by a {kind} destination";
+        var why = kind == DestinationKind.Ip ? "by an ip destination" : $"by a {kind} destination";
         switch (kind)
         {
             case DestinationKind.Pod or DestinationKind.Service or DestinationKind.Node:
@@ -131,7 +131,9 @@ public static class NetworkConnectivityTestValidator
 
     private static void CheckSchedule(NetworkConnectivityTestSpec spec, List<FieldError> errors)
     {
+        // An every that is malformed or below its minimum has been reported already; one error per field is enough.
         if (spec.Schedule is not { } schedule
+            || errors.Any(error => error.Path == "spec.schedule.every")
             || !GoDuration.TryParse(schedule.Every, out var every)
             || !GoDuration.TryParse(spec.Interval, out var interval)
             || !GoDuration.TryParse(spec.Timeout, out var timeout)

@@ -110,9 +110,14 @@ internal static class SchemaRules
         var tooLarge = range.MaximumIsExclusive ? value >= maximum : value > maximum;
         if (tooSmall || tooLarge)
         {
-            var low = (range.MinimumIsExclusive ? "more than " : "at least ") + Number(minimum);
-            var high = maximum < double.MaxValue ? (range.MaximumIsExclusive ? " and less than " : " and at most ") + Number(maximum) : "";
-            errors.Add(new FieldError(at, $"{Number(value)} is out of range; use a value {low}{high}"));
+            var bounded = maximum < double.MaxValue;
+            var wanted = (range.MinimumIsExclusive, range.MaximumIsExclusive, bounded) switch
+            {
+                (false, false, true) => $"from {Number(minimum)} to {Number(maximum)}",
+                (_, _, true) => $"{(range.MinimumIsExclusive ? "more than" : "at least")} {Number(minimum)} and {(range.MaximumIsExclusive ? "less than" : "at most")} {Number(maximum)}",
+                _ => $"{(range.MinimumIsExclusive ? "more than" : "at least")} {Number(minimum)}",
+            };
+            errors.Add(new FieldError(at, $"{Number(value)} is out of range; use a value {wanted}"));
         }
     }
 

@@ -113,8 +113,11 @@ internal static class KnownSchemas
         XKubernetesListMapKeys = ["type"],
     };
 
-    /// <summary>Object metadata, whose schema the API server supplies: a CRD may only say that it is an object.</summary>
-    public static V1JSONSchemaProps ObjectMeta(string description) => new() { Type = "object", Description = description };
+    /// <summary>
+    /// Object metadata, whose schema the API server supplies: a CRD may only say that it is an object (the API server
+    /// refuses anything more, a description included, with "must not specify anything other than name and generateName").
+    /// </summary>
+    public static V1JSONSchemaProps ObjectMeta() => new() { Type = "object" };
 
     private static V1JSONSchemaProps String(string description) => new() { Type = "string", Description = description };
 }

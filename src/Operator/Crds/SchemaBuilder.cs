@@ -96,7 +96,7 @@ internal sealed class SchemaBuilder(XmlDocumentation documentation)
             XKubernetesIntOrString = true,
         },
         ValueShape.LabelSelector => KnownSchemas.LabelSelector(description!),
-        ValueShape.ObjectMeta => KnownSchemas.ObjectMeta(description!),
+        ValueShape.ObjectMeta => KnownSchemas.ObjectMeta(),
         ValueShape.Object => ForObject(type, description!),
         var shape => throw new NotSupportedException($"A {shape} cannot be a single value or a list item here."),
     };

@@ -49,57 +49,59 @@ public static class NetworkConnectivityTestValidator
         }
     }
 
+    // The fields each destination kind takes, the first of them required; the others are refused.
+    private static readonly Dictionary<string, string[]> FieldsOf = new(StringComparer.Ordinal)
+    {
+        [DestinationKind.Pod] = ["name", "namespace"],
+        [DestinationKind.Service] = ["name", "namespace"],
+        [DestinationKind.Node] = ["name"],
+        [DestinationKind.Ip] = ["ip"],
+        [DestinationKind.Dns] = ["host"],
+    };
+
     private static void CheckDestination(string layer, ConnectivityDestination destination, string at, List<FieldError> errors)
     {
+        CheckPort(layer, destination, at, errors);
         var kind = destination.Kind;
-        var why = kind == DestinationKind.Ip ? "by an ip destination" : $"by a {kind} destination";
-        switch (kind)
+        if (!FieldsOf.TryGetValue(kind, out var fields))
         {
-            case DestinationKind.Pod or DestinationKind.Service or DestinationKind.Node:
-                if (!Rules.IsSet(destination.Name))
-                {
-                    errors.Add(new FieldError(at + ".name", $"is required for a {kind} destination; set it to the {kind}'s name"));
-                }
-
-                Rules.NotUsed(kind == DestinationKind.Node && Rules.IsSet(destination.Namespace), at + ".namespace", "by a node destination (nodes have no namespace)", errors);
-                Rules.NotUsed(Rules.IsSet(destination.Ip), at + ".ip", why + " (use kind ip for an address)", errors);
-                Rules.NotUsed(Rules.IsSet(destination.Host), at + ".host", why + " (use kind dns for a DNS name)", errors);
-                break;
-            case DestinationKind.Ip:
-                if (!Rules.IsSet(destination.Ip))
-                {
-                    errors.Add(new FieldError(at + ".ip", "is required for an ip destination; set it to an IPv4 or IPv6 address, such as 10.0.0.1"));
-                }
-                else if (!NetworkAddresses.IsIpAddress(destination.Ip))
-                {
-                    errors.Add(new FieldError(at + ".ip", $"\"{destination.Ip}\" is not an IP address; write an IPv4 address as four numbers 0 to 255, such as 10.0.0.1, or an IPv6 address such as fd00::1 (for a name, use kind dns)"));
-                }
-
-                Rules.NotUsed(Rules.IsSet(destination.Name), at + ".name", why, errors);
-                Rules.NotUsed(Rules.IsSet(destination.Namespace), at + ".namespace", why, errors);
-                Rules.NotUsed(Rules.IsSet(destination.Host), at + ".host", why + " (use kind dns for a DNS name)", errors);
-                break;
-            case DestinationKind.Dns:
-                if (!Rules.IsSet(destination.Host))
-                {
-                    errors.Add(new FieldError(at + ".host", "is required for a dns destination; set it to a DNS name, such as example.com"));
-                }
-                else if (NetworkAddresses.IsIpAddress(destination.Host))
-                {
-                    errors.Add(new FieldError(at + ".host", $"\"{destination.Host}\" is an IP address; use kind ip with ip: {destination.Host}"));
-                }
-                else if (!NetworkAddresses.IsHostName(destination.Host))
-                {
-                    errors.Add(new FieldError(at + ".host", $"\"{destination.Host}\" is not a DNS name; use letters, digits and '-' in parts of up to 63 characters separated by dots, such as my-service.default.svc.cluster.local"));
-                }
-
-                Rules.NotUsed(Rules.IsSet(destination.Name), at + ".name", why, errors);
-                Rules.NotUsed(Rules.IsSet(destination.Namespace), at + ".namespace", why, errors);
-                Rules.NotUsed(Rules.IsSet(destination.Ip), at + ".ip", why + " (use kind ip for an address)", errors);
-                break;
+            return; // an unknown kind was reported with the schema
         }
 
-        CheckPort(layer, destination, at, errors);
+        (string Field, string? Value)[] values = [("name", destination.Name), ("namespace", destination.Namespace), ("ip", destination.Ip), ("host", destination.Host)];
+        var article = kind == DestinationKind.Ip ? "an" : "a";
+        foreach (var (field, value) in values.Where(entry => Rules.IsSet(entry.Value) && !fields.Contains(entry.Field)))
+        {
+            var hint = field switch
+            {
+                "ip" => " (use kind ip for an address)",
+                "host" => " (use kind dns for a DNS name)",
+                "namespace" when kind == DestinationKind.Node => " (nodes have no namespace)",
+                _ => "",
+            };
+            errors.Add(new FieldError($"{at}.{field}", $"is not used by {article} {kind} destination{hint}; remove it"));
+        }
+
+        var required = values.Single(entry => entry.Field == fields[0]);
+        var problem = required.Value switch
+        {
+            null or "" => $"is required for {article} {kind} destination; set it to " + kind switch
+            {
+                DestinationKind.Ip => "an IPv4 or IPv6 address, such as 10.0.0.1",
+                DestinationKind.Dns => "a DNS name, such as example.com",
+                _ => $"the {kind}'s name",
+            },
+            var ip when kind == DestinationKind.Ip && !NetworkAddresses.IsIpAddress(ip) =>
+                $"\"{ip}\" is not an IP address; write an IPv4 address as four numbers 0 to 255, such as 10.0.0.1, or an IPv6 address such as fd00::1 (for a name, use kind dns)",
+            var host when kind == DestinationKind.Dns && NetworkAddresses.IsIpAddress(host) => $"\"{host}\" is an IP address; use kind ip with ip: {host}",
+            var host when kind == DestinationKind.Dns && !NetworkAddresses.IsHostName(host) =>
+                $"\"{host}\" is not a DNS name; use letters, digits and '-' in parts of up to 63 characters separated by dots, such as my-service.default.svc.cluster.local",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            errors.Add(new FieldError($"{at}.{required.Field}", problem));
+        }
     }
 
     private static void CheckPort(string layer, ConnectivityDestination destination, string at, List<FieldError> errors)

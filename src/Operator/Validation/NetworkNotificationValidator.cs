@@ -1,11 +1,14 @@
 using NetworkMachinery.Operator.Entities;
+using NetworkMachinery.Operator.Entities.Schema;
 
 namespace NetworkMachinery.Operator.Validation;
 
 /// <summary>The rules of a NetworkNotification: its schema, and flow keys made of the fields flows can be keyed by.</summary>
 public static class NetworkNotificationValidator
 {
-    private static readonly string[] FlowKeys = typeof(FlowKey).GetFields().Select(field => (string)field.GetRawConstantValue()!).ToArray();
+    // The fields a monitor's flows can be keyed by, as MonitorFlow.Keys declares them.
+    private static readonly IReadOnlyList<string> FlowKeys =
+        ModelProperties.Of(typeof(MonitorFlow)).Single(property => property.PropertyName == nameof(MonitorFlow.Keys)).AllowedValues!;
 
     /// <summary>Everything wrong with <paramref name="notification"/>; empty when it is valid.</summary>
     /// <param name="notification">The object as created or updated.</param>

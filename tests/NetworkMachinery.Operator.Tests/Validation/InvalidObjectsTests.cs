@@ -62,6 +62,7 @@ public sealed class InvalidObjectsTests
         { Nct, "layer: \"3\"\ndestinations:\n- {kind: ip, ip: 10.0.0.1, protocol: UDP}", ["spec.destinations[0].protocol"], "is used only at layer 4" },
         { Nct, "layer: \"3\"\ndestinations:\n- {kind: ip, ip: 10.0.0.1, name: web}", ["spec.destinations[0].name"], "is not used by an ip destination; remove it" },
         { Nct, "layer: \"3\"\ndestinations:\n- {kind: node, name: worker-1, namespace: default}", ["spec.destinations[0].namespace"], "nodes have no namespace" },
+        { Nct, "layer: \"3\"\ndestinations:\n- {kind: dns, host: example.com, namespace: default}", ["spec.destinations[0].namespace"], "is not used by a dns destination; remove it" },
         { Nct, "layer: \"3\"\ndestinations:\n- {kind: pod, name: web, ip: 10.0.0.1}", ["spec.destinations[0].ip"], "use kind ip for an address" },
 
         // Duplicates: the object's namespace stands in for a namespace left out; addresses compare by value.

@@ -4,6 +4,7 @@ using NetworkMachinery.Netm.Commands;
 var root = new RootCommand("netm: Network Machinery, network troubleshooting and telemetry for Kubernetes.")
 {
     CollectCommand.Create(),
+    CrdsCommand.Create(),
     DecodeCommand.Create(),
     ReplayCommand.Create(),
     TailCommand.Create(),

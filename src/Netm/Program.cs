@@ -5,6 +5,7 @@ var root = new RootCommand("netm: Network Machinery, network troubleshooting and
 {
     CollectCommand.Create(),
     DecodeCommand.Create(),
+    DevClusterCommand.Create(),
     ReplayCommand.Create(),
     TailCommand.Create(),
 };

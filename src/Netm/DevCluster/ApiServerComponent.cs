@@ -51,7 +51,7 @@ internal sealed class ApiServerComponent(KubeBinaries binaries) : ClusterCompone
     ];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ComponentPort> Ports(ControlPlane plane) => [new(plane.Ports.ApiServer, "--port")];
+    public override IReadOnlyList<ComponentPort> Ports(ControlPlanePorts ports) => [new(ports.ApiServer, "--port")];
 
     /// <inheritdoc/>
     public override string Endpoint(ControlPlane plane) => plane.ApiServer.GetLeftPart(UriPartial.Authority);

@@ -26,7 +26,7 @@ internal abstract class ClusterComponent
     public abstract IReadOnlyList<string> Arguments(ControlPlane plane);
 
     /// <summary>The loopback ports it listens on, each with the option that chooses it.</summary>
-    public abstract IReadOnlyList<ComponentPort> Ports(ControlPlane plane);
+    public abstract IReadOnlyList<ComponentPort> Ports(ControlPlanePorts ports);
 
     /// <summary>Where clients reach it, for <c>netm devcluster status</c>.</summary>
     public abstract string Endpoint(ControlPlane plane);

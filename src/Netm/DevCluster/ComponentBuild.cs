@@ -35,7 +35,7 @@ internal static class ComponentBuild
         if (exitCode != 0)
         {
             throw new DevClusterException(
-                $"{command} failed with exit code {exitCode} (its output is above); fix what it says and run `{command}` (as root, or with sudo), then `netm devcluster up` again.");
+                $"{command} failed with exit code {exitCode} (its output is above); fix what it says and run `{command}` (as root, or with sudo), then this `up` again.");
         }
 
         if (missing.FirstOrDefault(component => !File.Exists(component.Binary)) is { } still)

@@ -26,8 +26,8 @@ internal sealed class EtcdComponent : ClusterComponent
     ];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<ComponentPort> Ports(ControlPlane plane) =>
-        [new(plane.Ports.Etcd, "--etcd-port"), new(plane.Ports.EtcdPeer, "--etcd-peer-port")];
+    public override IReadOnlyList<ComponentPort> Ports(ControlPlanePorts ports) =>
+        [new(ports.Etcd, "--etcd-port"), new(ports.EtcdPeer, "--etcd-peer-port")];
 
     /// <inheritdoc/>
     public override string Endpoint(ControlPlane plane) => plane.EtcdClientUrl;

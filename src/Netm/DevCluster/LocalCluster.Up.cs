@@ -25,6 +25,7 @@ internal sealed partial class LocalCluster
         }
 
         RefuseSharedPorts(ports);
+        RefuseTakenPorts(ports);
         await ComponentBuild.EnsureAsync(components, binaries, log, cancellationToken);
 
         PrivateFile.CreateDirectory(files.Directory);
@@ -70,6 +71,21 @@ internal sealed partial class LocalCluster
         }
     }
 
+    /// <summary>Checks the ports of every component that is to start, before any starts: a taken one would only fail in its log.</summary>
+    private void RefuseTakenPorts(ControlPlanePorts ports)
+    {
+        var taken = components
+            .Where(component => Record(component) is not { IsRunning: true })
+            .SelectMany(component => component.Ports(ports).Select(port => (component.Name, port.Port, port.Option, Problem: LoopbackPort.Problem(port.Port))))
+            .Where(check => check.Problem is not null)
+            .Select(check => $"{ControlPlane.Address}:{check.Port} is {check.Problem}, so {check.Name} cannot listen on it: choose another port with {check.Option}")
+            .ToList();
+        if (taken.Count > 0)
+        {
+            throw new DevClusterException(string.Join(";\n", taken) + ".");
+        }
+    }
+
     private async Task<string> CredentialsAsync(CancellationToken cancellationToken)
     {
         if (!File.Exists(files.ServiceAccountKey) || !File.Exists(files.ServiceAccountPublicKey))
@@ -95,15 +111,6 @@ internal sealed partial class LocalCluster
             await WaitUntilHealthyAsync(component, probe, () => running.IsRunning, cancellationToken);
             await log.WriteLineAsync($"netm devcluster: {component.Name} runs (PID {running.Pid})");
             return;
-        }
-
-        foreach (var (port, option) in component.Ports(plane))
-        {
-            if (LoopbackPort.Problem(port) is { } problem)
-            {
-                throw new DevClusterException(
-                    $"{ControlPlane.Address}:{port} is {problem}, so {component.Name} cannot listen on it: choose another port with {option}.");
-            }
         }
 
         IReadOnlyList<string> commandLine = [component.Binary, .. component.Arguments(plane)];

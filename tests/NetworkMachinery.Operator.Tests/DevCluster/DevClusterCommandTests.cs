@@ -124,7 +124,7 @@ public sealed class DevClusterCommandTests
     }
 
     [Fact]
-    public async Task Up_ApiServerPortInUse_FailsNamingTheOption_AndLeavesNothingRunning()
+    public async Task Up_ApiServerPortInUse_FailsNamingTheOption_BeforeStartingAnything()
     {
         await using var sandbox = new DevClusterSandbox();
         using var taken = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
@@ -139,7 +139,32 @@ public sealed class DevClusterCommandTests
         Assert.Contains($"127.0.0.1:{sandbox.ApiServerPort} is in use", up.StandardError, StringComparison.Ordinal);
         Assert.Contains("choose another port with --port", up.StandardError, StringComparison.Ordinal);
 
-        // etcd, started before the apiserver's port was found taken, is stopped again.
+        // The ports are checked before anything starts or is written.
+        Assert.Equal(1, status.ExitCode);
+        Assert.Contains("no dev cluster is up", status.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(sandbox.StateDirectory));
+    }
+
+    [Fact]
+    public async Task Up_ApiServerFailsToStart_ShowsItsLog_AndStopsTheEtcdItStarted()
+    {
+        await using var sandbox = new DevClusterSandbox();
+        var up = await sandbox.UpAsync();
+        Assert.True(up.Succeeded, up.StandardError);
+        var down = await sandbox.RunAsync("down", "--keep-data");
+        Assert.True(down.Succeeded, down.StandardError);
+
+        // The kept key that signs service-account tokens, spoilt: the apiserver refuses to start with it.
+        await File.WriteAllTextAsync(Path.Combine(sandbox.StateDirectory, "service-account.key"), "not a key\n");
+        var failed = await sandbox.RunAsync("up");
+        var status = await sandbox.RunAsync("status");
+
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Equal("", failed.StandardOutput);
+        Assert.Contains("started etcd", failed.StandardError, StringComparison.Ordinal);
+        Assert.Contains("kube-apiserver exited before", failed.StandardError, StringComparison.Ordinal);
+        Assert.Contains("kube-apiserver.log", failed.StandardError, StringComparison.Ordinal);
+        Assert.Contains("service-account.key", failed.StandardError, StringComparison.Ordinal);
         Assert.Equal(1, status.ExitCode);
         Assert.DoesNotContain("PID", status.StandardOutput, StringComparison.Ordinal);
     }

@@ -88,8 +88,9 @@ internal static class DevClusterCommand
         {
             return await action(Open(parse.GetValue(stateDir)));
         }
-        catch (DevClusterException e)
+        catch (Exception e) when (e is DevClusterException or IOException or UnauthorizedAccessException)
         {
+            // A state directory that cannot be written is the user's to fix, like a missing prerequisite: no stack trace.
             await Console.Error.WriteLineAsync($"netm devcluster: {e.Message}");
             return 1;
         }

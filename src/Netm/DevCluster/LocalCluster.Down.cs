@@ -6,16 +6,16 @@ internal sealed partial class LocalCluster
     /// <summary>
     /// Stops the recorded processes (in reverse start order; a PID that now runs another command is left alone) and
     /// removes the state directory, or with <paramref name="keepData"/> everything but <see cref="ControlPlaneFiles.Data"/>.
-    /// Returns false when there was nothing to take down.
+    /// With nothing up it says so and does nothing.
     /// </summary>
     /// <exception cref="DevClusterException">The directory is not a dev cluster's, or a process survived SIGKILL.</exception>
-    public async Task<bool> DownAsync(bool keepData)
+    public async Task DownAsync(bool keepData)
     {
         RefuseForeignDirectory();
         if (!HasSettings)
         {
             await log.WriteLineAsync($"netm devcluster: nothing is up in {files.Directory}");
-            return false;
+            return;
         }
 
         foreach (var component in components.Reverse())
@@ -45,8 +45,6 @@ internal sealed partial class LocalCluster
             Directory.Delete(files.Directory, recursive: true);
             await log.WriteLineAsync($"netm devcluster: removed {files.Directory}");
         }
-
-        return true;
     }
 
     private static void Delete(string entry)

@@ -12,19 +12,13 @@ namespace NetworkMachinery.Netm.DevCluster;
 internal sealed partial class LocalCluster(
     ControlPlaneFiles files, IReadOnlyList<ClusterComponent> components, KubeBinaries binaries, string stateOption, TextWriter log)
 {
-    /// <summary>The name of the cluster, user and context in the kubeconfig.</summary>
-    public const string KubeconfigName = "networkmachinery-dev";
+    // The name of the cluster and context in the kubeconfig; the tests' fixture calls its own networkmachinery-test.
+    private const string KubeconfigName = "networkmachinery-dev";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(250);
     private const int LogTailLines = 30;
-
-    /// <summary>The state directory.</summary>
-    public string StateDirectory => files.Directory;
-
-    /// <summary>The kubeconfig's path, whether it exists or not.</summary>
-    public string KubeconfigPath => files.Kubeconfig;
 
     private bool HasSettings => File.Exists(files.Settings);
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using NetworkMachinery.Testing.Naming;
-using NetworkMachinery.Testing.Polling;
 using NetworkMachinery.Testing.Processes;
 
 namespace NetworkMachinery.Operator.Tests.DevCluster;
@@ -12,15 +10,12 @@ namespace NetworkMachinery.Operator.Tests.DevCluster;
 /// </summary>
 public sealed class DevClusterCommandTests
 {
-    private static readonly TimeSpan GoneTimeout = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task Up_PrintsAKubeconfigThatKubectlUses_AndUpAgainKeepsTheSameProcesses()
     {
         await using var sandbox = new DevClusterSandbox();
 
-        var up = await sandbox.UpAsync();
-        Assert.True(up.Succeeded, up.StandardError);
+        var up = await sandbox.StartAsync();
         var namespaces = await sandbox.NamespacesAsync();
         var running = await sandbox.RunningAsync();
         var again = await sandbox.UpAsync();
@@ -44,12 +39,11 @@ public sealed class DevClusterCommandTests
     public async Task Down_StopsTheProcessesAndRemovesTheStateDirectory_AndAgainSaysNothingIsUp()
     {
         await using var sandbox = new DevClusterSandbox();
-        var up = await sandbox.UpAsync();
-        Assert.True(up.Succeeded, up.StandardError);
+        await sandbox.StartAsync();
         var running = await sandbox.RunningAsync();
 
         var down = await sandbox.RunAsync("down");
-        var gone = await Poll.UntilAsync(() => !running.Values.Any(ProcessIds.IsRunning), GoneTimeout);
+        var gone = await DevClusterSandbox.GoneAsync(running);
         var downAgain = await sandbox.RunAsync("down");
         var kubeconfig = await sandbox.RunAsync("kubeconfig");
         var status = await sandbox.RunAsync("status");
@@ -69,10 +63,8 @@ public sealed class DevClusterCommandTests
     public async Task Up_AfterItsProcessesDied_RestartsThemOnTheSameData()
     {
         await using var sandbox = new DevClusterSandbox();
-        var up = await sandbox.UpAsync();
-        Assert.True(up.Succeeded, up.StandardError);
-        var name = $"survivor-{UniqueId.Next()}";
-        await sandbox.CreateNamespaceAsync(name);
+        var up = await sandbox.StartAsync();
+        var name = await sandbox.CreateNamespaceAsync("survivor");
         var before = await sandbox.RunningAsync();
 
         // What a reboot does to them, minus the clean shutdown.
@@ -81,7 +73,7 @@ public sealed class DevClusterCommandTests
             ProcessIds.Signal(pid, UnixSignal.Kill);
         }
 
-        Assert.True(await Poll.UntilAsync(() => !before.Values.Any(ProcessIds.IsRunning), GoneTimeout));
+        Assert.True(await DevClusterSandbox.GoneAsync(before));
         var status = await sandbox.RunAsync("status");
         var kubeconfig = await sandbox.RunAsync("kubeconfig");
         var restarted = await sandbox.RunAsync("up");
@@ -102,14 +94,12 @@ public sealed class DevClusterCommandTests
     public async Task DownKeepData_KeepsEtcdsData_SoTheNextUpFindsTheObjects()
     {
         await using var sandbox = new DevClusterSandbox();
-        var up = await sandbox.UpAsync();
-        Assert.True(up.Succeeded, up.StandardError);
-        var name = $"kept-{UniqueId.Next()}";
-        await sandbox.CreateNamespaceAsync(name);
+        await sandbox.StartAsync();
+        var name = await sandbox.CreateNamespaceAsync("kept");
         var running = await sandbox.RunningAsync();
 
         var down = await sandbox.RunAsync("down", "--keep-data");
-        var gone = await Poll.UntilAsync(() => !running.Values.Any(ProcessIds.IsRunning), GoneTimeout);
+        var gone = await DevClusterSandbox.GoneAsync(running);
         var kept = Directory.Exists(Path.Combine(sandbox.StateDirectory, "etcd"));
         var kubeconfigKept = File.Exists(sandbox.Kubeconfig);
         var upAgain = await sandbox.RunAsync("up");
@@ -149,8 +139,7 @@ public sealed class DevClusterCommandTests
     public async Task Up_ApiServerFailsToStart_ShowsItsLog_AndStopsTheEtcdItStarted()
     {
         await using var sandbox = new DevClusterSandbox();
-        var up = await sandbox.UpAsync();
-        Assert.True(up.Succeeded, up.StandardError);
+        await sandbox.StartAsync();
         var down = await sandbox.RunAsync("down", "--keep-data");
         Assert.True(down.Succeeded, down.StandardError);
 

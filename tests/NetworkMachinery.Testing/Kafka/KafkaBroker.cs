@@ -29,7 +29,6 @@ public sealed class KafkaBroker : IAsyncDisposable
     private const string ToolHeap = "-Xmx128m";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan TopicTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(2);
 
     // Each one is needed: without any of them the clients cannot produce or join a group (see ClientProperties).
@@ -44,8 +43,8 @@ public sealed class KafkaBroker : IAsyncDisposable
     private readonly KafkaDistribution _distribution;
     private readonly int _port;
     private readonly int _zooKeeperPort;
-    private JavaServer? _zooKeeper;
-    private JavaServer? _broker;
+    private ServerProcess? _zooKeeper;
+    private ServerProcess? _broker;
     private bool _disposed;
 
     private KafkaBroker(KafkaDistribution distribution, string directory, int port, int zooKeeperPort)
@@ -154,7 +153,6 @@ public sealed class KafkaBroker : IAsyncDisposable
         if (_broker is { } broker)
         {
             _broker = null;
-            await broker.StopAsync(StopGrace);
             await broker.DisposeAsync();
         }
     }
@@ -203,7 +201,6 @@ public sealed class KafkaBroker : IAsyncDisposable
         if (_zooKeeper is { } zooKeeper)
         {
             _zooKeeper = null;
-            await zooKeeper.StopAsync(StopGrace);
             await zooKeeper.DisposeAsync();
         }
 

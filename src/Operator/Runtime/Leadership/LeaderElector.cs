@@ -211,6 +211,10 @@ internal sealed class LeaderElector : ILeaderElector
         {
             await work;
         }
+        catch (OperationCanceledException) when (leading.IsCancellationRequested)
+        {
+            // The work honoured the cancellation it was given.
+        }
         finally
         {
             SetLeader(false);

@@ -11,11 +11,11 @@ internal static partial class InformerLog
     [LoggerMessage(102, LogLevel.Information, "Informer {Resource}: resourceVersion {ResourceVersion} expired (410 Gone: {Reason}); listing again")]
     public static partial void Expired(ILogger logger, string resource, string? resourceVersion, string reason);
 
-    [LoggerMessage(103, LogLevel.Warning, "Informer {Resource}: cannot reach the API server ({Error}); attempt {Attempt} failed, retrying in {Delay}")]
-    public static partial void Unreachable(ILogger logger, string resource, string error, int attempt, TimeSpan delay);
+    [LoggerMessage(103, LogLevel.Warning, "Informer {Resource}: cannot reach the API server ({Error}); attempt {Attempt} failed, retrying in {DelayMilliseconds} ms")]
+    public static partial void Unreachable(ILogger logger, string resource, string error, int attempt, long delayMilliseconds);
 
-    [LoggerMessage(104, LogLevel.Error, "Informer {Resource}: list or watch failed; attempt {Attempt}, retrying in {Delay}")]
-    public static partial void Failed(ILogger logger, string resource, int attempt, TimeSpan delay, Exception exception);
+    [LoggerMessage(104, LogLevel.Error, "Informer {Resource}: list or watch failed; attempt {Attempt}, retrying in {DelayMilliseconds} ms")]
+    public static partial void Failed(ILogger logger, string resource, int attempt, long delayMilliseconds, Exception exception);
 
     [LoggerMessage(105, LogLevel.Information, "Informer {Resource}: the API server answers again after {Attempts} failed attempt(s); watching from resourceVersion {ResourceVersion}")]
     public static partial void Recovered(ILogger logger, string resource, int attempts, string? resourceVersion);

@@ -126,11 +126,11 @@ internal sealed class Informer<T> : IInformer<T>, IRunnableInformer
                 var delay = backoff.Next();
                 if (ApiErrors.IsTransient(e))
                 {
-                    InformerLog.Unreachable(_logger, _resource, e.Message, backoff.Failures, delay);
+                    InformerLog.Unreachable(_logger, _resource, e.Message, backoff.Failures, (long)delay.TotalMilliseconds);
                 }
                 else
                 {
-                    InformerLog.Failed(_logger, _resource, backoff.Failures, delay, e);
+                    InformerLog.Failed(_logger, _resource, backoff.Failures, (long)delay.TotalMilliseconds, e);
                 }
 
                 await DelayAsync(delay, cancellationToken);

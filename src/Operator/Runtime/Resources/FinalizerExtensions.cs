@@ -7,7 +7,8 @@ namespace NetworkMachinery.Operator.Runtime.Resources;
 /// <summary>
 /// Adds and removes finalizers with a merge patch that carries the resourceVersion it was computed from, so the API
 /// server rejects it (409) when the list changed meanwhile (another controller's finalizer is never dropped); on a
-/// conflict the object is read again and the change reapplied.
+/// conflict the object is read again and the change reapplied. Whether there is anything to do is judged on the object
+/// given, without a request: pass the latest state at hand (the informer cache's).
 /// </summary>
 public static class FinalizerExtensions
 {

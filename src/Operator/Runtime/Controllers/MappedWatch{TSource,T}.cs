@@ -32,19 +32,16 @@ internal sealed class MappedWatch<TSource, T> : IControllerWatch<T>
     private sealed class Handler(IWorkQueue<ObjectKey> queue, IResourceCache<T> primary, Func<TSource, IResourceCache<T>, IEnumerable<ObjectKey>> map)
         : IResourceEventHandler<TSource>
     {
-        public void OnAdd(TSource resource) => Enqueue(resource);
+        public void OnAdd(TSource resource) => Enqueue(map(resource, primary));
 
-        public void OnUpdate(TSource previous, TSource current)
+        // Each key once: added twice, a key a worker took in between would be reconciled twice.
+        public void OnUpdate(TSource previous, TSource current) => Enqueue(map(previous, primary).Union(map(current, primary)));
+
+        public void OnDelete(TSource resource) => Enqueue(map(resource, primary));
+
+        private void Enqueue(IEnumerable<ObjectKey> keys)
         {
-            Enqueue(previous);
-            Enqueue(current);
-        }
-
-        public void OnDelete(TSource resource) => Enqueue(resource);
-
-        private void Enqueue(TSource resource)
-        {
-            foreach (var key in map(resource, primary))
+            foreach (var key in keys)
             {
                 queue.Add(key);
             }

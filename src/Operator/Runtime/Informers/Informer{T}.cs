@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using NetworkMachinery.Operator.Runtime.Metrics;
+using NetworkMachinery.Operator.Runtime.Queue;
 using NetworkMachinery.Operator.Runtime.Resources;
 using Prometheus;
 
@@ -100,6 +101,11 @@ internal sealed class Informer<T> : IInformer<T>, IRunnableInformer
                 if (events == 0 && _time.GetElapsedTime(started) < ShortestHealthyWatch)
                 {
                     await DelayAsync(backoff.Next(), cancellationToken);
+                }
+                else
+                {
+                    // A watch that lasted (an idle resource sends no events) shows the server answers again.
+                    Recovered(backoff);
                 }
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)

@@ -29,9 +29,7 @@ internal sealed class ExponentialFailureRateLimiter<TKey> : IRateLimiter<TKey>
             _failures[key] = exponent + 1;
         }
 
-        // In doubles: 2^exponent overflows a TimeSpan long before the exponent overflows an int.
-        var delay = _baseDelay.TotalSeconds * Math.Pow(2, exponent);
-        return delay >= _maxDelay.TotalSeconds ? _maxDelay : TimeSpan.FromSeconds(delay);
+        return ExponentialBackoff.Delay(_baseDelay, _maxDelay, exponent);
     }
 
     public void Forget(TKey key)

@@ -15,18 +15,8 @@ public static class FinalizerExtensions
     /// <summary>Makes sure <paramref name="resource"/> carries <paramref name="finalizer"/>; no request when it does already.</summary>
     /// <returns>The object as written (or as it was), or null when it no longer exists.</returns>
     public static Task<T?> AddFinalizerAsync<T>(this IResourceClient<T> client, T resource, string finalizer, CancellationToken cancellationToken)
-        where T : class, IKubernetesObject<V1ObjectMeta>
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        ArgumentException.ThrowIfNullOrEmpty(finalizer);
-        return ConflictRetry.RunAsync(
-            client,
-            resource,
-            current => current.HasFinalizer(finalizer)
-                ? Task.FromResult(current)
-                : client.PatchAsync(ObjectKey.Of(current), Patch(current, [.. current.Finalizers() ?? [], finalizer]), cancellationToken),
-            cancellationToken);
-    }
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        SetAsync(client, resource, finalizer, present: true, cancellationToken);
 
     /// <summary>
     /// Makes sure <paramref name="resource"/> no longer carries <paramref name="finalizer"/>. Removing the last finalizer
@@ -34,6 +24,10 @@ public static class FinalizerExtensions
     /// </summary>
     /// <returns>The object as written (or as it was), or null when it no longer exists.</returns>
     public static Task<T?> RemoveFinalizerAsync<T>(this IResourceClient<T> client, T resource, string finalizer, CancellationToken cancellationToken)
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        SetAsync(client, resource, finalizer, present: false, cancellationToken);
+
+    private static Task<T?> SetAsync<T>(IResourceClient<T> client, T resource, string finalizer, bool present, CancellationToken cancellationToken)
         where T : class, IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -41,9 +35,16 @@ public static class FinalizerExtensions
         return ConflictRetry.RunAsync(
             client,
             resource,
-            current => !current.HasFinalizer(finalizer)
-                ? Task.FromResult(current)
-                : client.PatchAsync(ObjectKey.Of(current), Patch(current, [.. current.Finalizers().Where(f => f != finalizer)]), cancellationToken),
+            current =>
+            {
+                if (current.HasFinalizer(finalizer) == present)
+                {
+                    return Task.FromResult(current);
+                }
+
+                var others = (current.Finalizers() ?? []).Where(f => f != finalizer);
+                return client.PatchAsync(ObjectKey.Of(current), Patch(current, present ? [.. others, finalizer] : [.. others]), cancellationToken);
+            },
             cancellationToken);
     }
 

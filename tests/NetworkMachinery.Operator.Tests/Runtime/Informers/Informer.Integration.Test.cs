@@ -28,12 +28,8 @@ public sealed class InformerIntegrationTests(KubeApiServerFixture fixture, ITest
             await CreateAsync(ns.Name, $"before-{i}", "0");
         }
 
-        var (informer, _) = NewInformer(ns.Name, new InformerOptions { PageSize = 2 });
-        var events = new RecordingHandler<V1ConfigMap>();
-        using var subscription = informer.AddEventHandler(events);
-        using var stop = new CancellationTokenSource();
-        var run = informer.RunAsync(stop.Token);
-        await informer.WaitForSyncAsync(default).WaitAsync(Timeout);
+        await using var run = await StartAsync(ns.Name, new InformerOptions { PageSize = 2 });
+        var (informer, events) = (run.Informer, run.Events);
 
         Assert.Equal(5, informer.Cache.List(ns.Name).Count);
         Assert.Equal(Enumerable.Range(0, 5).Select(i => $"add before-{i}"), events.Events.Select(e => $"{e.Type} {e.Name}").Order());
@@ -51,9 +47,6 @@ public sealed class InformerIntegrationTests(KubeApiServerFixture fixture, ITest
         await events.WaitForAsync(e => e is { Type: "delete", Name: "a" });
         Assert.Null(informer.Cache.Get(new ObjectKey(ns.Name, "a")));
         Assert.Equal(["add", "update", "delete"], events.Events.Where(e => e.Name == "a").Select(e => e.Type));
-
-        await stop.CancelAsync();
-        await run.WaitAsync(Timeout);
     }
 
     [Fact]
@@ -62,13 +55,8 @@ public sealed class InformerIntegrationTests(KubeApiServerFixture fixture, ITest
         var server = fixture.Server;
         await using var ns = await TestNamespace.CreateAsync(_client);
         await CreateAsync(ns.Name, "a", "1");
-        var (informer, gate) = NewInformer(ns.Name, new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(200), MaxBackoff = TimeSpan.FromSeconds(1) });
-        var events = new RecordingHandler<V1ConfigMap>();
-        using var subscription = informer.AddEventHandler(events);
-        using var stop = new CancellationTokenSource();
-        var run = informer.RunAsync(stop.Token);
-        await informer.WaitForSyncAsync(default).WaitAsync(Timeout);
-
+        await using var run = await StartAsync(ns.Name, new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(200), MaxBackoff = TimeSpan.FromSeconds(1) });
+        var (informer, gate, events) = (run.Informer, run.Gate, run.Events);
         try
         {
             await server.StopApiServerAsync();
@@ -99,8 +87,6 @@ public sealed class InformerIntegrationTests(KubeApiServerFixture fixture, ITest
 
         // Each state once, in order: nothing missed, nothing repeated.
         Assert.Equal(["1", "2", "3"], events.Events.Where(e => e.Name == "a").Select(e => e.Current.Data["v"]));
-        await stop.CancelAsync();
-        await run.WaitAsync(Timeout);
     }
 
     [Fact]
@@ -110,12 +96,8 @@ public sealed class InformerIntegrationTests(KubeApiServerFixture fixture, ITest
         await using var ns = await TestNamespace.CreateAsync(_client);
         await CreateAsync(ns.Name, "changed", "1");
         await CreateAsync(ns.Name, "deleted", "1");
-        var (informer, gate) = NewInformer(ns.Name, new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(100), MaxBackoff = TimeSpan.FromSeconds(1) });
-        var events = new RecordingHandler<V1ConfigMap>();
-        using var subscription = informer.AddEventHandler(events);
-        using var stop = new CancellationTokenSource();
-        var run = informer.RunAsync(stop.Token);
-        await informer.WaitForSyncAsync(default).WaitAsync(Timeout);
+        await using var run = await StartAsync(ns.Name, new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(100), MaxBackoff = TimeSpan.FromSeconds(1) });
+        var (informer, gate, events) = (run.Informer, run.Gate, run.Events);
         var before = events.Events.Count;
 
         // Disconnected, the informer misses three changes. A restarted apiserver's watch cache starts after them, so
@@ -151,20 +133,15 @@ public sealed class InformerIntegrationTests(KubeApiServerFixture fixture, ITest
         // The watch after the list carries on from the list's version.
         await SetAsync(ns.Name, "created", "2");
         await events.WaitForAsync(e => e is { Type: "update", Name: "created" });
-        await stop.CancelAsync();
-        await run.WaitAsync(Timeout);
     }
 
     public void Dispose() => _client.Dispose();
 
     private double Failures() => _metrics.Failures.WithLabels("configmaps").Value;
 
-    private (Informer<V1ConfigMap> Informer, GatedResourceClient<V1ConfigMap> Gate) NewInformer(string @namespace, InformerOptions options)
-    {
-        var gate = new GatedResourceClient<V1ConfigMap>(new ResourceClient<V1ConfigMap>(_client));
-        var logger = new TestOutputLoggerProvider(output).CreateLogger("Informer");
-        return (new Informer<V1ConfigMap>(gate, @namespace, options, _metrics, TimeProvider.System, logger), gate);
-    }
+    private Task<InformerRun<V1ConfigMap>> StartAsync(string @namespace, InformerOptions options) =>
+        InformerRun<V1ConfigMap>.StartAsync(
+            new ResourceClient<V1ConfigMap>(_client), @namespace, options, _metrics, new TestOutputLoggerProvider(output).CreateLogger("Informer"));
 
     private Task<V1ConfigMap> CreateAsync(string @namespace, string name, string value) =>
         _client.CoreV1.CreateNamespacedConfigMapAsync(

@@ -1,4 +1,4 @@
-namespace NetworkMachinery.Operator.Runtime.Informers;
+namespace NetworkMachinery.Operator.Runtime.Queue;
 
 /// <summary>
 /// Waits that double from an initial value to a cap, jittered to between half and all of that value, so that the
@@ -20,13 +20,16 @@ internal sealed class ExponentialBackoff
     /// <summary>Consecutive failures so far.</summary>
     public int Failures { get; private set; }
 
-    /// <summary>Counts a failure and returns how long to wait before the next attempt.</summary>
-    public TimeSpan Next()
+    /// <summary><paramref name="initial"/> doubled for each of <paramref name="failures"/>, capped at <paramref name="max"/>.</summary>
+    public static TimeSpan Delay(TimeSpan initial, TimeSpan max, int failures)
     {
-        var ceiling = Math.Min(_max.TotalSeconds, _initial.TotalSeconds * Math.Pow(2, Failures));
-        Failures++;
-        return TimeSpan.FromSeconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
+        // In doubles: 2^failures overflows a TimeSpan long before the count overflows an int.
+        var seconds = initial.TotalSeconds * Math.Pow(2, failures);
+        return seconds >= max.TotalSeconds ? max : TimeSpan.FromSeconds(seconds);
     }
+
+    /// <summary>Counts a failure and returns how long to wait before the next attempt.</summary>
+    public TimeSpan Next() => Delay(_initial, _max, Failures++) * (0.5 + (Random.Shared.NextDouble() / 2));
 
     /// <summary>An attempt succeeded: the next failure waits the initial value again.</summary>
     public void Reset() => Failures = 0;

@@ -50,14 +50,25 @@ internal sealed class ResourceClient<T> : IResourceClient<T>
             : _api.WatchListNamespacedCustomObjectAsync(
                 Type.Group, Type.Version, @namespace, Type.Plural, allowWatchBookmarks: true, resourceVersion: resourceVersion, timeoutSeconds: seconds,
                 onError: error => failure ??= error, cancellationToken: cancellationToken);
-        await foreach (var (type, item) in events)
+        await using var enumerator = events.GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
-            if (failure is not null)
+            try
             {
+                if (!await enumerator.MoveNextAsync() || failure is not null)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException e) when (e.InnerException is EndOfStreamException)
+            {
+                // KubernetesClient waits for a watch's first line before it answers; when the server ends an idle
+                // watch at its timeout without one, that wait fails so. It is the watch's normal end.
                 break;
             }
 
             // The untyped watch yields each object as a JsonElement; the typed one is obsolete in KubernetesClient 21.
+            var (type, item) = enumerator.Current;
             yield return (type, KubernetesJson.Deserialize<T>((JsonElement)item));
         }
 

@@ -50,6 +50,21 @@ public sealed class InformerIntegrationTests(KubeApiServerFixture fixture, ITest
     }
 
     [Fact]
+    public async Task Informer_IdleWatchesEndedByTheServer_AreNoFailures_AndItWatchesOn()
+    {
+        await using var ns = await TestNamespace.CreateAsync(_client);
+
+        // Each watch asks the server to end it after 2 to 4 s; nothing happens in the namespace meanwhile.
+        await using var run = await StartAsync(ns.Name, new InformerOptions { WatchTimeout = TimeSpan.FromSeconds(2) });
+        await Task.Delay(TimeSpan.FromSeconds(9));
+
+        Assert.Equal(0, Failures());
+        await CreateAsync(ns.Name, "late", "1");
+        await run.Events.WaitForAsync(e => e is { Type: "add", Name: "late" });
+        Assert.Equal(1, _metrics.Lists.WithLabels("configmaps").Value);
+    }
+
+    [Fact]
     public async Task Informer_ApiServerRestart_ResumesAndMissesNoUpdate_NeitherOneMadeWhileDisconnectedNorOneAfter()
     {
         var server = fixture.Server;

@@ -88,7 +88,7 @@ internal sealed class Controller<T> : IController
             _running.Set(1);
             ControllerLog.Started(_logger, Name, workers.Length, queue.Count);
 
-            await WhenCancelled(stoppingToken);
+            await Task.Delay(Timeout.Infinite, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             ControllerLog.Stopping(_logger, Name, _options.DrainTimeout);
             queue.ShutDown();
             reconcileStop.CancelAfter(_options.DrainTimeout);
@@ -104,18 +104,6 @@ internal sealed class Controller<T> : IController
 
             _running.Set(0);
             ControllerLog.Stopped(_logger, Name);
-        }
-    }
-
-    private static async Task WhenCancelled(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // What we waited for.
         }
     }
 

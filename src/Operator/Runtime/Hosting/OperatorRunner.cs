@@ -89,19 +89,9 @@ internal sealed class OperatorRunner : IHostedService, IDisposable
     private async Task RunControllersAsync(CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAll([.. _controllers.Select(controller => RunOneAsync(controller, stop)), UntilCancelled(cancellationToken)]);
-    }
-
-    private static async Task UntilCancelled(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // What we waited for.
-        }
+        var untilCancelled = Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_controllers.Select(controller => RunOneAsync(controller, stop)));
+        await untilCancelled;
     }
 
     private static async Task RunOneAsync(IController controller, CancellationTokenSource stopAll)

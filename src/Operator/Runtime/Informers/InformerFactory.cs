@@ -84,14 +84,7 @@ internal sealed class InformerFactory
             }
         }
 
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: wait for the loops below.
-        }
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
         Task[] running;
         lock (_gate)

@@ -144,17 +144,9 @@ internal sealed class Informer<T> : IInformer<T>, IRunnableInformer
         }
     }
 
-    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Task.Delay(delay, _time, cancellationToken);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // RunAsync's loop condition ends it.
-        }
-    }
+    // A cancelled wait returns quietly: RunAsync's loop condition ends the loop.
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
 
     private void Recovered(ExponentialBackoff backoff)
     {

@@ -292,16 +292,10 @@ internal sealed class LeaderElector : ILeaderElector
         _leaderGauge.Set(leading ? 1 : 0);
     }
 
+    /// <summary>Waits; false when cancelled instead.</summary>
     private async Task<bool> DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Task.Delay(delay, _time, cancellationToken);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return !cancellationToken.IsCancellationRequested;
     }
 }

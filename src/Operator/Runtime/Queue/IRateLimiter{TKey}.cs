@@ -2,7 +2,7 @@ namespace NetworkMachinery.Operator.Runtime.Queue;
 
 /// <summary>Decides how long a key waits before it is retried (client-go's <c>workqueue.RateLimiter</c>).</summary>
 /// <typeparam name="TKey">The work queue's key.</typeparam>
-public interface IRateLimiter<in TKey>
+internal interface IRateLimiter<in TKey>
     where TKey : notnull
 {
     /// <summary>How long <paramref name="key"/> waits before its next try; each call counts one more failure.</summary>

@@ -6,7 +6,7 @@ namespace NetworkMachinery.Operator.Runtime.Queue;
 /// failed keys come back after a rate-limited backoff.
 /// </summary>
 /// <typeparam name="TKey">What is queued, e.g. an object's namespace and name.</typeparam>
-public interface IWorkQueue<TKey>
+internal interface IWorkQueue<TKey>
     where TKey : notnull
 {
     /// <summary>Keys waiting for a worker (not those being processed or waiting for a delay).</summary>

@@ -1,0 +1,18 @@
+using k8s;
+using k8s.Models;
+using NetworkMachinery.Operator.Runtime.Informers;
+using NetworkMachinery.Operator.Runtime.Queue;
+using NetworkMachinery.Operator.Runtime.Resources;
+
+namespace NetworkMachinery.Operator.Runtime.Controllers;
+
+/// <summary>Another kind of object a controller watches, whose changes queue keys of the controller's own kind.</summary>
+internal interface IControllerWatch<T>
+    where T : class, IKubernetesObject<V1ObjectMeta>
+{
+    /// <summary>The informer of the watched kind.</summary>
+    IInformer Informer { get; }
+
+    /// <summary>Starts queueing into <paramref name="queue"/>; disposing the result stops it.</summary>
+    IDisposable Subscribe(IWorkQueue<ObjectKey> queue, IResourceCache<T> primary);
+}

@@ -1,0 +1,14 @@
+using NetworkMachinery.Operator.Runtime.Informers;
+using NetworkMachinery.Operator.Runtime.Leadership;
+
+namespace NetworkMachinery.Operator.Runtime.Hosting;
+
+/// <summary>How the operator's runtime runs its informers and controllers.</summary>
+public sealed record OperatorRuntimeOptions
+{
+    /// <summary>Leader election, so that of several replicas one runs the controllers; null runs them at once, unelected.</summary>
+    public LeaderElectionOptions? LeaderElection { get; init; }
+
+    /// <summary>How the informers list, watch and retry.</summary>
+    public InformerOptions Informers { get; init; } = new();
+}

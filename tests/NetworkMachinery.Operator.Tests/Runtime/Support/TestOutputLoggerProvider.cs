@@ -3,10 +3,13 @@ using Xunit.Abstractions;
 
 namespace NetworkMachinery.Operator.Tests.Runtime.Support;
 
-/// <summary>Writes log lines into a test's output, so that a failing integration test shows what the runtime did.</summary>
-public sealed class TestOutputLoggerProvider(ITestOutputHelper output) : ILoggerProvider
+/// <summary>
+/// Writes log lines into a test's output, so that a failing integration test shows what the runtime did; the prefix
+/// tells apart the instances of one test.
+/// </summary>
+public sealed class TestOutputLoggerProvider(ITestOutputHelper output, string prefix = "") : ILoggerProvider
 {
-    public ILogger CreateLogger(string categoryName) => new Logger(output, categoryName[(categoryName.LastIndexOf('.') + 1)..]);
+    public ILogger CreateLogger(string categoryName) => new Logger(output, prefix + categoryName[(categoryName.LastIndexOf('.') + 1)..]);
 
     public void Dispose()
     {

@@ -6,6 +6,7 @@ var root = new RootCommand("netm: Network Machinery, network troubleshooting and
     CollectCommand.Create(),
     CrdsCommand.Create(),
     DecodeCommand.Create(),
+    OperatorCommand.Create(),
     ReplayCommand.Create(),
     TailCommand.Create(),
 };

@@ -5,8 +5,8 @@
 # kube-controller-manager, kube-scheduler, kubelet, kube-proxy); the default is kube-apiserver alone.
 #
 # stdout: the absolute path of each binary, one a line in argument order (with the default, one line). Progress and
-# build output go to stderr. .cache/kube/current links to the newest version's directory: the tests look for
-# .cache/kube/current/bin/kube-apiserver (tests/NetworkMachinery.Testing/Kubernetes/KubeBinaries.cs).
+# build output go to stderr. .cache/kube/current links to the newest version's directory: the tests and
+# `netm devcluster` look for .cache/kube/current/bin/kube-apiserver (src/Netm/DevCluster/KubeBinaries.cs).
 #
 # Idempotent: when every requested binary is cached, nothing is installed or built (a second run takes about 2 s);
 # only missing components are built. A cold run for kube-apiserver takes about 12 minutes on two cores, 11 of them in

@@ -1,21 +1,23 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Net.Http.Headers;
 using k8s;
+using NetworkMachinery.Netm.DevCluster;
 using NetworkMachinery.Testing.Naming;
 using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
+using NetworkMachinery.Testing.Repository;
 
 namespace NetworkMachinery.Testing.Kubernetes;
 
 /// <summary>
 /// A private, real Kubernetes control plane without nodes: Debian's etcd 3.4 and a kube-apiserver 1.20 (built by
-/// scripts/kube-apiserver.sh, see <see cref="KubeBinaries"/>), each on a free port of 127.0.0.1, with everything they
-/// write under a fresh temporary <see cref="Directory"/>, so that any number can run side by side. The apiserver can be
-/// stopped and started again on the same port (an apiserver restart); etcd keeps running and keeps the objects.
-/// Dispose stops both by their process groups and deletes the directory.
+/// scripts/kube-apiserver.sh into the checkout), each on a free port of 127.0.0.1, with everything they write under a
+/// fresh temporary <see cref="Directory"/>, so that any number can run side by side. The apiserver can be stopped and
+/// started again on the same port (an apiserver restart); etcd keeps running and keeps the objects. Dispose stops both
+/// by their process groups and deletes the directory.
 /// </summary>
 /// <remarks>
+/// The command lines, the generated credentials and the kubeconfig are those of <c>netm devcluster</c>
+/// (src/Netm/DevCluster), which runs the same components as detached daemons; here they are child processes of the test.
 /// Clients authenticate as an admin (a static token in the group <c>system:masters</c>) through <see cref="KubeconfigPath"/>
 /// or <see cref="CreateClient"/>; authorization is RBAC, so service accounts and users other than the admin get only
 /// what roles grant them. No controller manager runs: namespaces other than the built-in ones have no default service
@@ -24,46 +26,39 @@ namespace NetworkMachinery.Testing.Kubernetes;
 /// </remarks>
 public sealed class KubeApiServer : IAsyncDisposable
 {
-    private const string ServiceAccountIssuer = "https://kubernetes.default.svc";
-    private const string ServiceClusterIpRange = "10.0.0.0/24";
+    private const string KubeconfigName = "networkmachinery-test";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly ApiServerFiles _files;
-    private readonly string _apiServerBinary;
-    private readonly int _etcdPort;
-    private readonly int _etcdPeerPort;
+    private readonly ControlPlane _plane;
+    private readonly ApiServerComponent _apiServerComponent;
     private ServerProcess? _etcd;
     private ServerProcess? _apiServer;
     private bool _disposed;
 
-    private KubeApiServer(string apiServerBinary, string directory, IReadOnlyList<int> ports)
+    private KubeApiServer(ApiServerComponent apiServer, string directory, IReadOnlyList<int> ports)
     {
-        _apiServerBinary = apiServerBinary;
+        _apiServerComponent = apiServer;
         Directory = directory;
-        _files = new ApiServerFiles(directory);
-        Port = ports[0];
-        _etcdPort = ports[1];
-        _etcdPeerPort = ports[2];
+        _plane = new ControlPlane(new ControlPlaneFiles(directory), new ControlPlanePorts(ports[0], ports[1], ports[2]), AdminCredentials.NewToken());
     }
 
     /// <summary>The apiserver's secure port on 127.0.0.1.</summary>
-    public int Port { get; }
+    public int Port => _plane.Ports.ApiServer;
 
     /// <summary>The apiserver's URL, <c>https://127.0.0.1:port</c>.</summary>
-    public Uri Server => new($"https://127.0.0.1:{Port}");
+    public Uri Server => _plane.ApiServer;
 
     /// <summary>etcd's client URL, <c>http://127.0.0.1:port</c> (the apiserver's <c>--etcd-servers</c>).</summary>
-    public string EtcdServer => $"http://127.0.0.1:{_etcdPort}";
+    public string EtcdServer => _plane.EtcdClientUrl;
 
     /// <summary>The directory holding etcd's data, the certificates, keys and the kubeconfig; deleted on dispose.</summary>
     public string Directory { get; }
 
     /// <summary>A kubeconfig for the admin user that trusts the apiserver's generated CA (for kubectl and clients).</summary>
-    public string KubeconfigPath => _files.Kubeconfig;
+    public string KubeconfigPath => _plane.Files.Kubeconfig;
 
     /// <summary>The bearer token of the admin user (group <c>system:masters</c>).</summary>
-    public string AdminToken => _files.AdminToken;
+    public string AdminToken => _plane.AdminToken;
 
     /// <summary>The PID (and process group id) of etcd.</summary>
     public int EtcdProcessId => (_etcd ?? throw new InvalidOperationException("etcd is not running.")).ProcessId;
@@ -84,16 +79,20 @@ public sealed class KubeApiServer : IAsyncDisposable
     /// </exception>
     public static async Task<KubeApiServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        var apiServerBinary = KubeBinaries.ApiServer();
-        var etcdBinary = KubeBinaries.Etcd();
+        var etcd = new EtcdComponent();
+        var apiServer = new ApiServerComponent(new KubeBinaries(RepositoryPaths.Root));
+        KubeBinaries.Require(apiServer);
+        KubeBinaries.Require(etcd);
         var directory = System.IO.Directory.CreateTempSubdirectory($"{UniqueId.Prefix}-kube-").FullName;
-        var server = new KubeApiServer(apiServerBinary, directory, FreePorts.Tcp(3));
+        var server = new KubeApiServer(apiServer, directory, FreePorts.Tcp(3));
         try
         {
-            await server._files.WriteCredentialsAsync(cancellationToken);
-            await server.StartEtcdAsync(etcdBinary, cancellationToken);
+            var files = server._plane.Files;
+            await AdminCredentials.WriteServiceAccountKeysAsync(files, cancellationToken);
+            await AdminCredentials.WriteTokenFileAsync(files, server.AdminToken, cancellationToken);
+            (server._etcd, server.EtcdStartTime) = await server.StartComponentAsync(etcd, cancellationToken);
             await server.StartApiServerAsync(cancellationToken);
-            await server._files.WriteKubeconfigAsync(server.Server.GetLeftPart(UriPartial.Authority), cancellationToken);
+            await Kubeconfig.WriteAsync(files.Kubeconfig, KubeconfigName, server.Server, files.ServingCertificate, server.AdminToken, cancellationToken);
             return server;
         }
         catch
@@ -122,24 +121,7 @@ public sealed class KubeApiServer : IAsyncDisposable
             throw new InvalidOperationException($"kube-apiserver runs already (PID {_apiServer.ProcessId}).");
         }
 
-        var started = Stopwatch.GetTimestamp();
-        _apiServer = ServerProcess.Start("kube-apiserver", _apiServerBinary, ApiServerArguments());
-        try
-        {
-            using var probe = new HttpClient(ApiServerCertificate.Handler(_files.ServingCertificate)) { Timeout = ProbeTimeout };
-            probe.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
-            ApiServerStartTime = await _apiServer.WaitUntilAsync(
-                () => AnswersAsync(probe, new Uri(Server, "/readyz"), "ok", cancellationToken),
-                $"answered ok on {Server}readyz",
-                started,
-                StartTimeout,
-                cancellationToken);
-        }
-        catch
-        {
-            await StopApiServerAsync();
-            throw;
-        }
+        (_apiServer, ApiServerStartTime) = await StartComponentAsync(_apiServerComponent, cancellationToken);
     }
 
     /// <summary>
@@ -179,71 +161,22 @@ public sealed class KubeApiServer : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> AnswersAsync(HttpClient client, Uri url, string expected, CancellationToken cancellationToken)
+    /// <summary>Starts <paramref name="component"/> as a child process and waits until it is healthy; stops it again when it is not.</summary>
+    private async Task<(ServerProcess Process, TimeSpan StartTime)> StartComponentAsync(ClusterComponent component, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
+        var process = ServerProcess.Start(component.Name, component.Binary, component.Arguments(_plane));
         try
         {
-            using var response = await client.GetAsync(url, cancellationToken);
-            return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains(expected, StringComparison.Ordinal);
+            using var probe = component.CreateProbe(_plane);
+            var took = await process.WaitUntilAsync(
+                () => probe.IsHealthyAsync(cancellationToken), $"was healthy on {probe.Url}", started, StartTimeout, cancellationToken);
+            return (process, took);
         }
-        catch (HttpRequestException)
+        catch
         {
-            return false;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The probe's own timeout: the server accepted the connection but did not answer yet.
-            return false;
+            await process.DisposeAsync();
+            throw;
         }
     }
-
-    private async Task StartEtcdAsync(string etcdBinary, CancellationToken cancellationToken)
-    {
-        var peer = $"http://127.0.0.1:{_etcdPeerPort}";
-        var started = Stopwatch.GetTimestamp();
-        _etcd = ServerProcess.Start(
-            "etcd",
-            etcdBinary,
-            [
-                "--name=default",
-                $"--data-dir={_files.EtcdData}",
-                $"--listen-client-urls={EtcdServer}",
-                $"--advertise-client-urls={EtcdServer}",
-                $"--listen-peer-urls={peer}",
-                $"--initial-advertise-peer-urls={peer}",
-                $"--initial-cluster=default={peer}",
-                "--logger=zap",
-            ]);
-        using var probe = new HttpClient { Timeout = ProbeTimeout };
-        EtcdStartTime = await _etcd.WaitUntilAsync(
-            () => AnswersAsync(probe, new Uri($"{EtcdServer}/health"), "\"health\":\"true\"", cancellationToken),
-            $"was healthy on {EtcdServer}",
-            started,
-            StartTimeout,
-            cancellationToken);
-    }
-
-    private string[] ApiServerArguments() =>
-    [
-        $"--etcd-servers={EtcdServer}",
-        "--bind-address=127.0.0.1",
-        $"--secure-port={Port.ToString(CultureInfo.InvariantCulture)}",
-
-        // 1.20 still serves an unauthenticated HTTP port (8080) by default, which every instance would share.
-        "--insecure-port=0",
-
-        // The generated serving certificate names the advertise address, which clients reach on 127.0.0.1. The
-        // endpoints of the "kubernetes" service may not be loopback addresses: the reconciler that writes them would
-        // fail every 10 s, so it is off (that service has no endpoints here).
-        "--advertise-address=127.0.0.1",
-        "--endpoint-reconciler-type=none",
-        $"--service-cluster-ip-range={ServiceClusterIpRange}",
-        $"--cert-dir={_files.CertificateDirectory}",
-        $"--token-auth-file={_files.TokenFile}",
-        "--authorization-mode=RBAC",
-        $"--service-account-issuer={ServiceAccountIssuer}",
-        $"--service-account-key-file={_files.ServiceAccountPublicKey}",
-        $"--service-account-signing-key-file={_files.ServiceAccountKey}",
-        "--disable-admission-plugins=ServiceAccount",
-    ];
 }

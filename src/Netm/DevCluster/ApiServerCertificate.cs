@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 
-namespace NetworkMachinery.Testing.Kubernetes;
+namespace NetworkMachinery.Netm.DevCluster;
 
 /// <summary>
 /// Trusts the serving certificate that kube-apiserver generated into its certificate directory, and nothing else: the

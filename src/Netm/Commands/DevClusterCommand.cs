@@ -1,0 +1,109 @@
+using System.CommandLine;
+using NetworkMachinery.Netm.DevCluster;
+
+namespace NetworkMachinery.Netm.Commands;
+
+/// <summary>
+/// <c>netm devcluster up|down|status|kubeconfig</c>: a local Kubernetes control plane (etcd and kube-apiserver on
+/// 127.0.0.1) for development and demos, running detached until <c>down</c>.
+/// </summary>
+internal static class DevClusterCommand
+{
+    private const string DefaultStateDirectory = ".cache/devcluster";
+
+    public static Command Create()
+    {
+        var stateDir = new Option<string?>("--state-dir")
+        {
+            Description = $"The directory of the cluster's data, certificates, logs and kubeconfig (default: {DefaultStateDirectory} under the checkout).",
+            HelpName = "DIR",
+            Recursive = true,
+        };
+        var port = PortOption("--port", "The apiserver's secure port on 127.0.0.1", ControlPlanePorts.Default.ApiServer);
+        var etcdPort = PortOption("--etcd-port", "etcd's client port on 127.0.0.1", ControlPlanePorts.Default.Etcd);
+        var etcdPeerPort = PortOption("--etcd-peer-port", "etcd's peer port on 127.0.0.1", ControlPlanePorts.Default.EtcdPeer);
+        var keepData = new Option<bool>("--keep-data") { Description = "Keep etcd's data (and the service-account keys), so that the next `up` finds every object again." };
+
+        var up = new Command(
+            "up",
+            "Start etcd and kube-apiserver (building kube-apiserver first if needed), or restart what is not running; print the kubeconfig's path.")
+        {
+            port,
+            etcdPort,
+            etcdPeerPort,
+        };
+        up.SetAction((parse, cancellationToken) => RunAsync(parse, stateDir, async cluster =>
+        {
+            var kubeconfig = await cluster.UpAsync(
+                new RequestedPorts(parse.GetValue(port), parse.GetValue(etcdPort), parse.GetValue(etcdPeerPort)), cancellationToken);
+            await Console.Out.WriteLineAsync(kubeconfig);
+            await Console.Error.WriteLineAsync($"netm devcluster: up; to use it:\n  export KUBECONFIG={kubeconfig}\n  kubectl get ns");
+            return 0;
+        }));
+
+        var down = new Command("down", "Stop the cluster's processes and remove its state directory.") { keepData };
+        down.SetAction((parse, _) => RunAsync(parse, stateDir, async cluster =>
+        {
+            await cluster.DownAsync(parse.GetValue(keepData));
+            return 0;
+        }));
+
+        var status = new Command("status", "Show what runs (PIDs, endpoints, health); exit code 0 when every component is healthy, else 1.");
+        status.SetAction((parse, cancellationToken) => RunAsync(parse, stateDir, async cluster =>
+            await cluster.StatusAsync(Console.Out, cancellationToken) ? 0 : 1));
+
+        var kubeconfig = new Command("kubeconfig", "Print the path of the cluster's kubeconfig (exit code 1 when it is not up).");
+        kubeconfig.SetAction((parse, _) => RunAsync(parse, stateDir, async cluster =>
+        {
+            await Console.Out.WriteLineAsync(cluster.RunningKubeconfig());
+            return 0;
+        }));
+
+        return new Command("devcluster", "A local Kubernetes control plane on 127.0.0.1 for development and demos (see docs/devcluster.md).")
+        {
+            stateDir,
+            up,
+            down,
+            status,
+            kubeconfig,
+        };
+    }
+
+    private static Option<int?> PortOption(string name, string description, int defaultPort)
+    {
+        var option = new Option<int?>(name) { Description = $"{description} (default {defaultPort}, or what the cluster was started with).", HelpName = "PORT" };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 65535)
+            {
+                result.AddError($"{name} takes a TCP port, 1 to 65535");
+            }
+        });
+        return option;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, Option<string?> stateDir, Func<LocalCluster, Task<int>> action)
+    {
+        try
+        {
+            return await action(Open(parse.GetValue(stateDir)));
+        }
+        catch (Exception e) when (e is DevClusterException or IOException or UnauthorizedAccessException)
+        {
+            // A state directory that cannot be written is the user's to fix, like a missing prerequisite: no stack trace.
+            await Console.Error.WriteLineAsync($"netm devcluster: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static LocalCluster Open(string? stateDir)
+    {
+        // The binaries are built into the checkout, so the dev cluster needs one even when its state lives elsewhere.
+        var root = Checkout.Root ?? throw new DevClusterException(
+            $"netm runs outside a checkout of the repository ({AppContext.BaseDirectory}); the dev cluster runs binaries that scripts/kube-apiserver.sh builds into one: run ./netm from the checkout.");
+        var binaries = new KubeBinaries(root);
+        var directory = stateDir is null ? Path.Combine(root, DefaultStateDirectory) : Path.GetFullPath(stateDir);
+        var stateOption = stateDir is null ? "" : $" --state-dir {directory}";
+        return new LocalCluster(new ControlPlaneFiles(directory), ControlPlaneComponents.Create(binaries), binaries, stateOption, Console.Error);
+    }
+}

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+
+namespace NetworkMachinery.Netm.DevCluster;
+
+/// <summary><c>netm devcluster up</c>.</summary>
+internal sealed partial class LocalCluster
+{
+    /// <summary>
+    /// Brings every component up and returns the kubeconfig's path once the apiserver is ready. A component that runs
+    /// already is kept; one that does not (never started, or gone with a reboot) is started on the same data. The
+    /// binaries are built first when they are missing. When a component fails to start, those this call started are
+    /// stopped again; the logs stay.
+    /// </summary>
+    /// <exception cref="DevClusterException">A prerequisite is missing, a port is taken, or a component did not become healthy.</exception>
+    public async Task<string> UpAsync(RequestedPorts requested, CancellationToken cancellationToken)
+    {
+        RefuseForeignDirectory();
+        var recorded = DevClusterSettings.Read(files.Settings);
+        var ports = requested.Resolve(recorded?.Ports);
+        if (recorded is not null && recorded.Ports != ports && components.Any(component => Record(component) is { IsRunning: true }))
+        {
+            throw new DevClusterException(
+                $"the dev cluster in {files.Directory} runs with {Options(recorded.Ports)}: leave the port options out, or stop it first " +
+                $"with `{Command("down")}` (add --keep-data to keep its objects).");
+        }
+
+        RefuseSharedPorts(ports);
+        RefuseTakenPorts(ports);
+        await ComponentBuild.EnsureAsync(components, binaries, log, cancellationToken);
+
+        PrivateFile.CreateDirectory(files.Directory);
+        Directory.CreateDirectory(files.LogDirectory);
+        Directory.CreateDirectory(files.RunDirectory);
+        if (recorded?.Ports != ports)
+        {
+            await new DevClusterSettings(ports).WriteAsync(files.Settings, cancellationToken);
+        }
+
+        var plane = new ControlPlane(files, ports, await CredentialsAsync(cancellationToken));
+        var started = new List<ProcessRecord>();
+        try
+        {
+            foreach (var component in components)
+            {
+                await BringUpAsync(component, plane, started, cancellationToken);
+            }
+        }
+        catch
+        {
+            // Half a cluster helps nobody; what ran before this call keeps running.
+            foreach (var record in Enumerable.Reverse(started))
+            {
+                await DetachedProcess.StopAsync(record, StopGrace);
+            }
+
+            throw;
+        }
+
+        await Kubeconfig.WriteAsync(files.Kubeconfig, KubeconfigName, plane.ApiServer, files.ServingCertificate, plane.AdminToken, cancellationToken);
+        return files.Kubeconfig;
+    }
+
+    private static string Options(ControlPlanePorts ports) =>
+        $"--port {ports.ApiServer} --etcd-port {ports.Etcd} --etcd-peer-port {ports.EtcdPeer}";
+
+    private static void RefuseSharedPorts(ControlPlanePorts ports)
+    {
+        if (new[] { ports.ApiServer, ports.Etcd, ports.EtcdPeer }.Distinct().Count() != 3)
+        {
+            throw new DevClusterException($"every component needs a port of its own, but {Options(ports)} share one.");
+        }
+    }
+
+    /// <summary>Checks the ports of every component that is to start, before any starts: a taken one would only fail in its log.</summary>
+    private void RefuseTakenPorts(ControlPlanePorts ports)
+    {
+        var taken = components
+            .Where(component => Record(component) is not { IsRunning: true })
+            .SelectMany(component => component.Ports(ports).Select(port => (component.Name, port.Port, port.Option, Problem: LoopbackPort.Problem(port.Port))))
+            .Where(check => check.Problem is not null)
+            .Select(check => $"{ControlPlane.Address}:{check.Port} is {check.Problem}, so {check.Name} cannot listen on it: choose another port with {check.Option}")
+            .ToList();
+        if (taken.Count > 0)
+        {
+            throw new DevClusterException(string.Join(";\n", taken) + ".");
+        }
+    }
+
+    private async Task<string> CredentialsAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(files.ServiceAccountKey) || !File.Exists(files.ServiceAccountPublicKey))
+        {
+            await AdminCredentials.WriteServiceAccountKeysAsync(files, cancellationToken);
+        }
+
+        if (AdminCredentials.ReadToken(files) is { } token)
+        {
+            return token;
+        }
+
+        token = AdminCredentials.NewToken();
+        await AdminCredentials.WriteTokenFileAsync(files, token, cancellationToken);
+        return token;
+    }
+
+    private async Task BringUpAsync(ClusterComponent component, ControlPlane plane, List<ProcessRecord> started, CancellationToken cancellationToken)
+    {
+        using var probe = component.CreateProbe(plane);
+        if (Record(component) is { IsRunning: true } running)
+        {
+            await WaitUntilHealthyAsync(component, probe, () => running.IsRunning, cancellationToken);
+            await log.WriteLineAsync($"netm devcluster: {component.Name} runs (PID {running.Pid})");
+            return;
+        }
+
+        IReadOnlyList<string> commandLine = [component.Binary, .. component.Arguments(plane)];
+        using var process = DetachedProcess.Start(commandLine, files.LogFile(component.Name), files.Directory);
+        var record = new ProcessRecord(process.Id, commandLine);
+        started.Add(record);
+        await record.WriteAsync(files.ProcessRecord(component.Name), cancellationToken);
+
+        // The handle, not the record: until sh and setsid have exec'd the binary, the PID's command line is theirs.
+        var took = await WaitUntilHealthyAsync(component, probe, () => !process.HasExited, cancellationToken);
+        await log.WriteLineAsync($"netm devcluster: started {component.Name} (PID {record.Pid}), healthy after {took.TotalSeconds:0.0} s");
+    }
+
+    private async Task<TimeSpan> WaitUntilHealthyAsync(ClusterComponent component, HealthProbe probe, Func<bool> isRunning, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!await probe.IsHealthyAsync(cancellationToken))
+        {
+            if (!isRunning())
+            {
+                throw new DevClusterException($"{component.Name} exited before {probe.Url} answered that it is healthy.\n{Tail(component)}");
+            }
+
+            if (Stopwatch.GetElapsedTime(started) >= StartTimeout)
+            {
+                throw new DevClusterException($"{component.Name} was not healthy within {StartTimeout.TotalSeconds:0} s ({probe.Url}).\n{Tail(component)}");
+            }
+
+            await Task.Delay(ProbeInterval, cancellationToken);
+        }
+
+        return Stopwatch.GetElapsedTime(started);
+    }
+}

@@ -7,6 +7,7 @@ var root = new RootCommand("netm: Network Machinery, network troubleshooting and
     CrdsCommand.Create(),
     DecodeCommand.Create(),
     DevClusterCommand.Create(),
+    OperatorCommand.Create(),
     ReplayCommand.Create(),
     TailCommand.Create(),
 };

@@ -2,6 +2,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using NetworkMachinery.Operator.Tests.Examples;
+using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Operator.Tests.ApiServer;
 using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Processes;
@@ -17,7 +18,6 @@ namespace NetworkMachinery.Operator.Tests.Crds;
 [Collection(ApiServerTests.Collection)]
 public sealed class CrdInstallTests(KubeApiServerFixture kube)
 {
-    private static readonly string Crds = Path.Combine(RepositoryPaths.Root, "deploy", "crds");
     private static readonly string Examples = Path.Combine(RepositoryPaths.Root, "examples");
 
     [Fact]
@@ -73,17 +73,7 @@ public sealed class CrdInstallTests(KubeApiServerFixture kube)
         Assert.Contains(path, result.StandardError, StringComparison.Ordinal);
     }
 
-    private async Task InstallCrdsAsync()
-    {
-        var installed = await KubectlAsync(["apply", "-f", Crds]);
-        Assert.True(installed.ExitCode == 0, installed.StandardError);
-        var established = await KubectlAsync(["wait", "--for", "condition=Established", "--timeout", "60s", "-f", Crds]);
-        Assert.True(established.ExitCode == 0, established.StandardError);
-    }
+    private Task InstallCrdsAsync() => ClusterCrds.InstallAsync(kube.Server);
 
-    private Task<ProcessResult> KubectlAsync(IEnumerable<string> arguments, string? input = null) =>
-        ProcessRunner.RunAsync(
-            "kubectl",
-            ["--kubeconfig", kube.Server.KubeconfigPath, .. arguments],
-            new ProcessOptions { ThrowOnFailure = false, Timeout = TimeSpan.FromSeconds(90), StandardInput = input });
+    private Task<ProcessResult> KubectlAsync(IEnumerable<string> arguments, string? input = null) => ClusterCrds.KubectlAsync(kube.Server, arguments, input);
 }

@@ -1,0 +1,199 @@
+using Microsoft.Extensions.Logging;
+using NetworkMachinery.Operator.Connectivity.Probing;
+using NetworkMachinery.Operator.Connectivity.Resolution;
+using NetworkMachinery.Operator.Connectivity.Runs;
+using NetworkMachinery.Operator.Entities;
+using NetworkMachinery.Operator.Runtime.Controllers;
+using NetworkMachinery.Operator.Runtime.Resources;
+using NetworkMachinery.Operator.Validation;
+
+namespace NetworkMachinery.Operator.Connectivity.Controller;
+
+/// <summary>
+/// Reconciles a NetworkConnectivityTest: validates it, and when its spec changed or its schedule is due, resolves its
+/// sources and destinations, writes a pending row per probe into its status and hands the probe tasks to the probers;
+/// then, as results arrive, writes them into the rows, times out what did not answer within the run's budget, and
+/// judges the run into the Succeeded, Failed and Degraded conditions.
+/// </summary>
+/// <remarks>
+/// Level-triggered and idempotent: the run in flight is named by the status (spec generation and start time), so any
+/// instance derives it; a status write that changes nothing makes no request. A run that this instance did not start
+/// (another leader's, or one from before a restart) cannot receive its results here, so it is started again.
+/// </remarks>
+internal sealed partial class NetworkConnectivityTestReconciler(
+    IResourceClient<V1Alpha1NetworkConnectivityTest> client,
+    IClusterView cluster,
+    IProbeDispatcher dispatcher,
+    ProbeResultStore results,
+    TimeProvider time,
+    ILogger<NetworkConnectivityTestReconciler> logger) : IReconciler<V1Alpha1NetworkConnectivityTest>
+{
+    // Results arrive in the store without an event the controller sees, so a run in flight is looked at this often.
+    internal static readonly TimeSpan ResultPoll = TimeSpan.FromMilliseconds(500);
+
+    public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, V1Alpha1NetworkConnectivityTest? test, CancellationToken cancellationToken)
+    {
+        if (test is null)
+        {
+            results.Forget(key.ToString());
+            return ReconcileResult.Done;
+        }
+
+        if (test.Metadata.DeletionTimestamp is not null)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var now = WholeSeconds(time.GetUtcNow().UtcDateTime);
+        var generation = test.Metadata.Generation ?? 0;
+        var errors = ResourceValidator.Validate(test);
+        if (errors.Count > 0)
+        {
+            Log.Invalid(logger, key, errors.Count, errors[0].ToString());
+            await client.UpdateStatusAsync(test, t => Invalid(t, errors, generation, now), cancellationToken);
+            return ReconcileResult.Done;
+        }
+
+        var status = test.Status;
+        var statusRun = status?.LastRun is { } lastRun && status.ObservedGeneration == generation ? TestRun.IdOf(generation, lastRun) : null;
+        var run = results.Current(key.ToString());
+
+        // The cache may not show the run this instance started a moment ago yet: wait for it rather than start another.
+        if (run is not null && run.Uid == test.Metadata.Uid && run.Generation == generation && string.CompareOrdinal(run.Id, statusRun ?? "") > 0)
+        {
+            return ReconcileResult.RequeueAfter(ResultPoll);
+        }
+
+        var inFlight = status?.Results.Any(r => r.Verdict == ProbeVerdict.Pending) == true;
+        var ours = run is not null && run.Id == statusRun && run.Uid == test.Metadata.Uid;
+        var due = statusRun is null || (inFlight && !ours) || (!inFlight && status!.NextRun is { } next && now >= next);
+        return due
+            ? await StartAsync(key, test, generation, now, cancellationToken)
+            : await ProgressAsync(test, ours ? run : null, now, cancellationToken);
+    }
+
+    private async Task<ReconcileResult> StartAsync(ObjectKey key, V1Alpha1NetworkConnectivityTest test, long generation, DateTime now, CancellationToken cancellationToken)
+    {
+        var plan = RunPlan.Create(test, TestResolver.Resolve(test, cluster), TestRun.IdOf(generation, now), now);
+        results.Begin(key.ToString(), new ProbeRun(test.Metadata.Uid ?? "", generation, plan.Id, plan.Probes));
+        var nextRun = test.Spec.Schedule is { } schedule ? now + GoDuration.Parse(schedule.Every) : (DateTime?)null;
+        var written = await client.UpdateStatusAsync(test, t => Started(t, plan, generation, now, nextRun), cancellationToken);
+        if (written is null)
+        {
+            results.Forget(key.ToString());
+            return ReconcileResult.Done;
+        }
+
+        foreach (var task in plan.Tasks)
+        {
+            await dispatcher.DispatchAsync(task, cancellationToken);
+        }
+
+        Log.RunStarted(logger, key, plan.Id, plan.Probes.Count, plan.Tasks.Count, plan.Rows.Count - plan.Probes.Count);
+        return plan.Probes.Count > 0 ? ReconcileResult.RequeueAfter(ResultPoll) : Next(nextRun, now);
+    }
+
+    private async Task<ReconcileResult> ProgressAsync(V1Alpha1NetworkConnectivityTest test, ProbeRun? run, DateTime now, CancellationToken cancellationToken)
+    {
+        var deadline = test.Status!.LastRun!.Value + TestRun.Budget(test.Spec);
+        var written = await client.UpdateStatusAsync(test, t => Progressed(t, run, now, deadline), cancellationToken);
+        if (written?.Status is not { } status)
+        {
+            return ReconcileResult.Done;
+        }
+
+        return status.Results.Any(r => r.Verdict == ProbeVerdict.Pending)
+            ? ReconcileResult.RequeueAfter(Min(ResultPoll, deadline - now))
+            : Next(status.NextRun, now);
+    }
+
+    private static void Invalid(V1Alpha1NetworkConnectivityTest test, IReadOnlyList<FieldError> errors, long generation, DateTime now)
+    {
+        var status = test.Status ??= new NetworkConnectivityTestStatus();
+        status.ObservedGeneration = generation;
+        status.Results = [];
+        status.Summary = new ConnectivitySummary();
+        status.NextRun = null;
+        TestConditions.Set(status.Conditions, NetworkConnectivityTestConditions.Failed, "InvalidSpec", string.Join("; ", errors), generation, now);
+    }
+
+    private static void Started(V1Alpha1NetworkConnectivityTest test, RunPlan plan, long generation, DateTime now, DateTime? nextRun)
+    {
+        var status = test.Status ??= new NetworkConnectivityTestStatus();
+        status.ObservedGeneration = generation;
+        status.LastRun = now;
+        status.NextRun = nextRun;
+        status.Source = Describe(test.Spec.Source);
+        status.Results = [.. plan.Rows];
+        Judge(test, status, generation, now);
+    }
+
+    private static void Progressed(V1Alpha1NetworkConnectivityTest test, ProbeRun? run, DateTime now, DateTime deadline)
+    {
+        var status = test.Status!;
+        foreach (var (key, result) in run?.Results ?? [])
+        {
+            if (run!.Rows.TryGetValue(key, out var row) && row < status.Results.Count && status.Results[row].Verdict == ProbeVerdict.Pending)
+            {
+                RunOutcome.Fill(status.Results[row], result, test.Spec.Expect);
+            }
+        }
+
+        if (now >= deadline)
+        {
+            foreach (var row in status.Results.Where(r => r.Verdict == ProbeVerdict.Pending))
+            {
+                RunOutcome.TimedOut(row, TestRun.Budget(test.Spec), test.Spec.Expect);
+            }
+        }
+
+        Judge(test, status, test.Metadata.Generation ?? 0, now);
+    }
+
+    private static void Judge(V1Alpha1NetworkConnectivityTest test, NetworkConnectivityTestStatus status, long generation, DateTime now)
+    {
+        foreach (var row in status.Results)
+        {
+            row.Expected = RunOutcome.Meets(row.Verdict, test.Spec.Expect);
+        }
+
+        status.Summary = RunOutcome.Summarize([.. status.Results]);
+        var pending = status.Results.Count(r => r.Verdict == ProbeVerdict.Pending);
+        if (pending > 0)
+        {
+            TestConditions.Set(status.Conditions, null, "Running", $"{status.Results.Count - pending} of {status.Results.Count} probes finished", generation, now);
+            return;
+        }
+
+        var (holding, reason, message) = RunOutcome.Judge([.. status.Results], test.Spec.Expect);
+        TestConditions.Set(status.Conditions, holding, reason, message, generation, now);
+    }
+
+    private static string Describe(ConnectivitySource? source) => source switch
+    {
+        null => "host",
+        { Node: { } node } => $"node/{node}",
+        { Name: { } name } => $"{source.Namespace ?? "(test namespace)"}/{name}",
+        _ => $"{source.Namespace ?? "(test namespace)"}/<selector>",
+    };
+
+    private static ReconcileResult Next(DateTime? nextRun, DateTime now) =>
+        nextRun is { } next ? ReconcileResult.RequeueAfter(Min(TimeSpan.MaxValue, next > now ? next - now : TimeSpan.FromSeconds(1))) : ReconcileResult.Done;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b)
+    {
+        var least = a < b ? a : b;
+        return least > TimeSpan.Zero ? least : TimeSpan.FromMilliseconds(100);
+    }
+
+    private static DateTime WholeSeconds(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "NetworkConnectivityTest {Test} is invalid ({Count} problems; first: {First})")]
+        public static partial void Invalid(ILogger logger, ObjectKey test, int count, string first);
+
+        [LoggerMessage(2, LogLevel.Information, "NetworkConnectivityTest {Test}: run {Run} started, {Probes} probes in {Tasks} tasks, {Unresolved} unresolved")]
+        public static partial void RunStarted(ILogger logger, ObjectKey test, string run, int probes, int tasks, int unresolved);
+    }
+}

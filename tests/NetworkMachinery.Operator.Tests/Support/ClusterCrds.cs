@@ -1,0 +1,25 @@
+using NetworkMachinery.Testing.Kubernetes;
+using NetworkMachinery.Testing.Processes;
+using NetworkMachinery.Testing.Repository;
+
+namespace NetworkMachinery.Operator.Tests.Support;
+
+/// <summary>Installs the checked-in CRDs (deploy/crds) into a real apiserver the way a user does, with kubectl, and waits until they are established.</summary>
+internal static class ClusterCrds
+{
+    public static readonly string Directory = Path.Combine(RepositoryPaths.Root, "deploy", "crds");
+
+    public static async Task InstallAsync(KubeApiServer server)
+    {
+        var installed = await KubectlAsync(server, ["apply", "-f", Directory]);
+        Assert.True(installed.ExitCode == 0, installed.StandardError);
+        var established = await KubectlAsync(server, ["wait", "--for", "condition=Established", "--timeout", "60s", "-f", Directory]);
+        Assert.True(established.ExitCode == 0, established.StandardError);
+    }
+
+    public static Task<ProcessResult> KubectlAsync(KubeApiServer server, IEnumerable<string> arguments, string? input = null) =>
+        ProcessRunner.RunAsync(
+            "kubectl",
+            ["--kubeconfig", server.KubeconfigPath, .. arguments],
+            new ProcessOptions { ThrowOnFailure = false, Timeout = TimeSpan.FromSeconds(90), StandardInput = input });
+}

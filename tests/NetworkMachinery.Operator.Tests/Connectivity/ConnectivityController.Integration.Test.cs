@@ -10,6 +10,7 @@ using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Runtime.Hosting;
 using NetworkMachinery.Operator.Runtime.Resources;
 using NetworkMachinery.Operator.Tests.ApiServer;
+using NetworkMachinery.Operator.Tests.Examples;
 using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
@@ -178,12 +179,7 @@ public sealed class ConnectivityControllerIntegrationTests(KubeApiServerFixture 
         return service;
     }
 
-    private static V1Alpha1NetworkConnectivityTest Test(string @namespace, string name, string spec)
-    {
-        var indented = string.Join('\n', spec.Split('\n').Select(line => "  " + line));
-        var yaml = $"apiVersion: networkmachinery.io/v1alpha1\nkind: NetworkConnectivityTest\nmetadata:\n  name: {name}\n  namespace: {@namespace}\nspec:\n{indented}\n";
-        return KubernetesYaml.Deserialize<V1Alpha1NetworkConnectivityTest>(yaml);
-    }
+    private static V1Alpha1NetworkConnectivityTest Test(string @namespace, string name, string spec) => ResourceYaml.ConnectivityTest(spec, name, @namespace);
 
     private static ProbeResult Result(ProbeTask task, ProbeResult.Types.Destination target, Verdict verdict) => new()
     {

@@ -1,7 +1,7 @@
-using k8s;
 using k8s.Models;
 using NetworkMachinery.Operator.Connectivity.Resolution;
 using NetworkMachinery.Operator.Entities;
+using NetworkMachinery.Operator.Tests.Examples;
 using Kind = NetworkMachinery.Contracts.ProbeResult.Types.Destination.Types.Kind;
 
 namespace NetworkMachinery.Operator.Tests.Connectivity;
@@ -96,10 +96,5 @@ public sealed class TestResolverTests
             resolved.Targets.Select(t => (t.Destination, t.Error is null ? t.Display : "-", t.Error)));
     }
 
-    private static V1Alpha1NetworkConnectivityTest Test(string spec)
-    {
-        var indented = string.Join('\n', spec.Split('\n').Select(line => "  " + line));
-        return KubernetesYaml.Deserialize<V1Alpha1NetworkConnectivityTest>(
-            $"apiVersion: networkmachinery.io/v1alpha1\nkind: NetworkConnectivityTest\nmetadata:\n  name: t\n  namespace: ns\nspec:\n{indented}\n");
-    }
+    private static V1Alpha1NetworkConnectivityTest Test(string spec) => ResourceYaml.ConnectivityTest(spec, "t", "ns");
 }

@@ -13,10 +13,14 @@ internal static class ResourceYaml
     /// <summary>Every document of <paramref name="yaml"/>, each as its kind's model.</summary>
     public static IReadOnlyList<object> LoadAll(string yaml) => KubernetesYaml.LoadAllFromString(yaml, Types, strict: true);
 
-    /// <summary>One object of <paramref name="kind"/> named test in namespace default, with <paramref name="spec"/> (YAML, unindented) as its spec.</summary>
-    public static object Object(string kind, string spec)
+    /// <summary>One object of <paramref name="kind"/> with <paramref name="spec"/> (YAML, unindented) as its spec.</summary>
+    public static object Object(string kind, string spec, string name = "test", string @namespace = "default")
     {
         var indented = string.Join('\n', spec.Trim('\n').Split('\n').Select(line => "  " + line));
-        return Assert.Single(LoadAll($"apiVersion: {NetworkMachineryApi.ApiVersion}\nkind: {kind}\nmetadata:\n  name: test\n  namespace: default\nspec:\n{indented}\n"));
+        return Assert.Single(LoadAll($"apiVersion: {NetworkMachineryApi.ApiVersion}\nkind: {kind}\nmetadata:\n  name: {name}\n  namespace: {@namespace}\nspec:\n{indented}\n"));
     }
+
+    /// <summary>A NetworkConnectivityTest with <paramref name="spec"/> (YAML, unindented) as its spec.</summary>
+    public static V1Alpha1NetworkConnectivityTest ConnectivityTest(string spec, string name = "test", string @namespace = "default") =>
+        (V1Alpha1NetworkConnectivityTest)Object(V1Alpha1NetworkConnectivityTest.KubeKind, spec, name, @namespace);
 }

@@ -177,8 +177,9 @@ internal sealed partial class NetworkConnectivityTestReconciler(
         _ => $"{source.Namespace ?? "(test namespace)"}/<selector>",
     };
 
+    // A schedule whose time has come already (the run took longer than its period) runs again at once.
     private static ReconcileResult Next(DateTime? nextRun, DateTime now) =>
-        nextRun is { } next ? ReconcileResult.RequeueAfter(Min(TimeSpan.MaxValue, next > now ? next - now : TimeSpan.FromSeconds(1))) : ReconcileResult.Done;
+        nextRun is { } next ? ReconcileResult.RequeueAfter(next > now ? next - now : TimeSpan.FromMilliseconds(100)) : ReconcileResult.Done;
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b)
     {

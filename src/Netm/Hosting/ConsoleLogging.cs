@@ -7,9 +7,12 @@ namespace NetworkMachinery.Netm.Hosting;
 /// <summary>Logging for the command line: one line per message on stderr, so stdout carries only data.</summary>
 internal static class ConsoleLogging
 {
-    public static ILoggerFactory Create(LogLevel minimum) => LoggerFactory.Create(builder => builder
+    public static ILoggerFactory Create(LogLevel minimum) => LoggerFactory.Create(builder => Configure(builder, minimum));
+
+    /// <summary>Sets up <paramref name="builder"/> (a command's own factory, or a hosted application's) the command line's way.</summary>
+    public static void Configure(ILoggingBuilder builder, LogLevel minimum) => builder
         .SetMinimumLevel(minimum)
-        // The embedded HTTP server's request and lifetime chatter is not what a collector's user watches for.
+        // The embedded HTTP server's request and lifetime chatter is not what a user of the command watches for.
         .AddFilter("Microsoft", LogLevel.Warning)
         .AddSimpleConsole(options =>
         {
@@ -17,5 +20,5 @@ internal static class ConsoleLogging
             options.TimestampFormat = "HH:mm:ss ";
             options.UseUtcTimestamp = false;
         })
-        .Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace));
+        .Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 }

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using NetworkMachinery.Bus;
 using NetworkMachinery.Bus.InProcess;
 using NetworkMachinery.Bus.Kafka;
+using NetworkMachinery.Netm.Hosting;
 using NetworkMachinery.Operator.Connectivity;
 using NetworkMachinery.Operator.Connectivity.Probing;
 using NetworkMachinery.Operator.Runtime.Health;
@@ -34,9 +34,7 @@ internal static class OperatorApplication
         var identity = $"{Environment.MachineName}_{Guid.NewGuid():N}"[..Math.Min(63, Environment.MachineName.Length + 33)];
 
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders().SetMinimumLevel(settings.LogLevel).AddFilter("Microsoft", LogLevel.Warning)
-            .AddSimpleConsole(options => (options.SingleLine, options.TimestampFormat) = (true, "HH:mm:ss "));
-        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        ConsoleLogging.Configure(builder.Logging.ClearProviders(), settings.LogLevel);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(settings.Listen));
         builder.Services.AddSingleton<IKubernetes>(kubernetes);
         builder.Services.AddOperatorRuntime(new OperatorRuntimeOptions

@@ -37,7 +37,7 @@ public static class ConnectivityServiceCollectionExtensions
             .Watches<V1Node>((node, tests) => TestReferences.Naming(tests, DestinationKind.Node, node));
         if (endpointSlices)
         {
-            controller.Watches<V1EndpointSlice>((slice, tests) => TestReferences.NamingService(tests, slice.Metadata.NamespaceProperty, slice.Metadata.Labels));
+            controller.Watches<V1EndpointSlice>((slice, tests) => TestReferences.NamingService(tests, slice));
         }
         else
         {

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using NetworkMachinery.Operator.Connectivity.Resolution;
 using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Runtime.Informers;
 using NetworkMachinery.Operator.Runtime.Resources;
@@ -9,15 +10,13 @@ namespace NetworkMachinery.Operator.Connectivity.Controller;
 /// <summary>Which connectivity tests name a given pod, service or node, as a source or a destination.</summary>
 internal static class TestReferences
 {
-    private const string ServiceNameLabel = "kubernetes.io/service-name";
-
     /// <summary>The tests that name <paramref name="resource"/> (a destination of <paramref name="kind"/>, or a pod or node source).</summary>
     public static IEnumerable<ObjectKey> Naming(IResourceCache<V1Alpha1NetworkConnectivityTest> tests, string kind, IKubernetesObject<V1ObjectMeta> resource) =>
         Matching(tests, resource.Metadata.NamespaceProperty, resource.Metadata.Name, kind);
 
-    /// <summary>The tests that name the service an EndpointSlice with these labels belongs to.</summary>
-    public static IEnumerable<ObjectKey> NamingService(IResourceCache<V1Alpha1NetworkConnectivityTest> tests, string? @namespace, IDictionary<string, string>? labels) =>
-        labels is not null && labels.TryGetValue(ServiceNameLabel, out var service) ? Matching(tests, @namespace, service, DestinationKind.Service) : [];
+    /// <summary>The tests that name the service <paramref name="slice"/> belongs to.</summary>
+    public static IEnumerable<ObjectKey> NamingService(IResourceCache<V1Alpha1NetworkConnectivityTest> tests, V1EndpointSlice slice) =>
+        EndpointSlices.ServiceOf(slice) is { } service ? Matching(tests, slice.Metadata.NamespaceProperty, service, DestinationKind.Service) : [];
 
     private static IEnumerable<ObjectKey> Matching(IResourceCache<V1Alpha1NetworkConnectivityTest> tests, string? @namespace, string name, string kind) =>
         tests.List()

@@ -11,8 +11,6 @@ namespace NetworkMachinery.Operator.Connectivity.Resolution;
 /// </summary>
 public sealed class CachedClusterView : IClusterView
 {
-    private const string ServiceNameLabel = "kubernetes.io/service-name";
-
     private readonly IResourceCache<V1Pod> _pods;
     private readonly IResourceCache<V1Service> _services;
     private readonly IResourceCache<V1Node> _nodes;
@@ -56,7 +54,7 @@ public sealed class CachedClusterView : IClusterView
     private static List<ServiceEndpoint> FromSlices(IResourceCache<V1EndpointSlice> slices, string @namespace, string service)
     {
         var endpoints = new List<ServiceEndpoint>();
-        foreach (var slice in slices.List(@namespace).Where(s => s.Metadata.Labels is { } labels && labels.TryGetValue(ServiceNameLabel, out var name) && name == service))
+        foreach (var slice in slices.List(@namespace).Where(s => EndpointSlices.ServiceOf(s) == service))
         {
             var ports = (slice.Ports ?? []).Where(p => p.Port is not null)
                 .ToDictionary(p => p.Name ?? "", p => (p.Port!.Value, p.Protocol ?? "TCP"), StringComparer.Ordinal);

@@ -57,6 +57,10 @@ public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
         Assert.Equal(("host", "ip/192.0.2.1", "192.0.2.1"), (row.Source, row.Destination, row.Target));
         Assert.Equal("no result from the prober within 11 s", row.Error);
         Assert.Equal(NetworkConnectivityTestConditions.Failed, Assert.Single(test.Status.Conditions, c => c.Status == "True").Type);
+        var events = await ObjectEvents.UntilAsync(client, ns.Name, test.Metadata.Uid, all => all.Any(e => e.Reason == "Failed"), Timeout);
+        Assert.Equal(
+            [("ProbesDispatched", "1 probe from 1 source to 1 destination"), ("TimedOut", "1 probe: no result from the prober within 11 s")],
+            events.Where(e => e.Reason != "Failed").OrderBy(e => e.FirstTimestamp).Select(e => (e.Reason, e.Message)));
 
         var stopped = await netm.StopAsync(UnixSignal.Terminate, Timeout);
         Assert.Equal(0, stopped.ExitCode);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
@@ -25,49 +24,16 @@ internal static class OperatorBenchCommand
     private static readonly TimeSpan Sample = TimeSpan.FromMilliseconds(100);
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static Task<int> RunAsync(IReadOnlyList<string> args) => WholeRun.RunAsync("operator", args, OperatorBenchOptions.Usage, OperatorBenchOptions.Parse, RunAndReportAsync);
+
+    private static async Task<int> RunAndReportAsync(OperatorBenchOptions options, CancellationToken cancellationToken)
     {
-        if (args.Any(a => a is "-h" or "--help"))
-        {
-            Console.WriteLine(OperatorBenchOptions.Usage);
-            return 0;
-        }
-
-        OperatorBenchOptions options;
-        try
-        {
-            options = OperatorBenchOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"operator: {e.Message}\n\n{OperatorBenchOptions.Usage}");
-            return 2;
-        }
-
-        // SIGINT and SIGTERM end the run through the disposals, which stop the operator, the apiserver and etcd.
-        using var cancel = new CancellationTokenSource();
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        }
-
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-        try
-        {
-            var result = await RunAsync(options, cancel.Token);
-            Directory.CreateDirectory(Path.GetDirectoryName(options.JsonPath)!);
-            await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(result, Json));
-            Console.WriteLine(OperatorBenchReport.Markdown(options, result));
-            Log($"results in {options.JsonPath}");
-            return 0;
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            Log("interrupted: cleaning up");
-            return 130;
-        }
+        var result = await RunAsync(options, cancellationToken);
+        Directory.CreateDirectory(Path.GetDirectoryName(options.JsonPath)!);
+        await File.WriteAllTextAsync(options.JsonPath, JsonSerializer.Serialize(result, Json), cancellationToken);
+        Console.WriteLine(OperatorBenchReport.Markdown(options, result));
+        Log($"results in {options.JsonPath}");
+        return 0;
     }
 
     private static async Task<OperatorBenchResult> RunAsync(OperatorBenchOptions options, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using k8s;
 using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Runtime.Resources;
@@ -9,7 +8,6 @@ using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Polling;
-using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
 using Xunit.Abstractions;
 
@@ -21,7 +19,7 @@ namespace NetworkMachinery.Operator.Tests.Connectivity;
 /// standby takes over once the lease expired; stopped with SIGTERM it releases the lease on its way out.
 /// </summary>
 [Collection(ApiServerTests.Collection)]
-public sealed partial class NetmOperatorFailoverIntegrationTests(KubeApiServerFixture fixture, ITestOutputHelper output)
+public sealed class NetmOperatorFailoverIntegrationTests(KubeApiServerFixture fixture, ITestOutputHelper output)
 {
     private const string LeaseName = "netm-operator-leader";
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
@@ -29,7 +27,6 @@ public sealed partial class NetmOperatorFailoverIntegrationTests(KubeApiServerFi
     // A candidate retries every 2 s stretched by up to 2.2 at random; the rest is room for a busy machine.
     private static readonly TimeSpan TakeoverTimeout = LeaseDuration + TimeSpan.FromSeconds(4.4) + TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private static readonly string Netm = Path.Combine(AppContext.BaseDirectory, "netm.dll");
 
     [Fact]
     public async Task TwoProcesses_OneLeads_KilledLeaderFailsOverAfterTheLease_TerminatedLeaderReleasesIt()
@@ -37,11 +34,11 @@ public sealed partial class NetmOperatorFailoverIntegrationTests(KubeApiServerFi
         await ClusterCrds.InstallAsync(fixture.Server);
         using var client = fixture.Server.CreateClient();
         await using var ns = await TestNamespace.CreateAsync(client);
-        await using var first = await OperatorProcess.StartAsync(fixture.Server, ns.Name);
-        await using var second = await OperatorProcess.StartAsync(fixture.Server, ns.Name);
+        await using var first = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--leader-elect", "--lease-namespace", ns.Name);
+        await using var second = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--leader-elect", "--lease-namespace", ns.Name);
 
         // Exactly one leads: the Lease names it, it says so on /readyz and /metrics, the other names it as the leader.
-        OperatorProcess? leader = null;
+        NetmOperatorProcess? leader = null;
         Assert.True(await Poll.UntilAsync(() => (leader = LeaderOf(first, second)) is not null, Timeout), $"{first.Readiness()}\n{second.Readiness()}");
         var standby = leader == first ? second : first;
         Assert.NotEqual(leader!.Identity, standby.Identity);
@@ -62,7 +59,7 @@ public sealed partial class NetmOperatorFailoverIntegrationTests(KubeApiServerFi
         await ReconciledByAsync(client, ns.Name, "after-kill", standby);
 
         // SIGTERM: the leader stops its controllers and hands the lease back before it exits, so a new standby need not wait for it to expire.
-        await using var third = await OperatorProcess.StartAsync(fixture.Server, ns.Name);
+        await using var third = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--leader-elect", "--lease-namespace", ns.Name);
         Assert.True(await Poll.UntilAsync(() => third.Readiness().Contains($"standing by (leader: {standby.Identity})", StringComparison.Ordinal), Timeout), third.Readiness());
         var terminated = Stopwatch.GetTimestamp();
         var stopped = await standby.Process.StopAsync(UnixSignal.Terminate, Timeout);
@@ -74,7 +71,7 @@ public sealed partial class NetmOperatorFailoverIntegrationTests(KubeApiServerFi
         await ReconciledByAsync(client, ns.Name, "after-term", third);
     }
 
-    private static OperatorProcess? LeaderOf(params OperatorProcess[] processes)
+    private static NetmOperatorProcess? LeaderOf(params NetmOperatorProcess[] processes)
     {
         var leading = processes.Where(p => p.Readiness().Contains(": leading", StringComparison.Ordinal)).ToList();
         return leading.Count == 1 && processes.All(p => p.Identity.Length > 0) ? leading[0] : null;
@@ -87,7 +84,7 @@ public sealed partial class NetmOperatorFailoverIntegrationTests(KubeApiServerFi
     }
 
     /// <summary>Creates a test and waits for its status and for the Event that says which instance dispatched its probes.</summary>
-    private static async Task ReconciledByAsync(IKubernetes client, string @namespace, string name, OperatorProcess expected)
+    private static async Task ReconciledByAsync(IKubernetes client, string @namespace, string name, NetmOperatorProcess expected)
     {
         var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(client);
         var created = await tests.CreateAsync(ResourceYaml.ConnectivityTest("""
@@ -97,61 +94,5 @@ public sealed partial class NetmOperatorFailoverIntegrationTests(KubeApiServerFi
         Assert.True(await Poll.UntilAsync(() => tests.GetAsync(new ObjectKey(@namespace, name), default).Result?.Status?.Results.Count == 1, Timeout), $"{name} got no status");
         var events = await ObjectEvents.UntilAsync(client, @namespace, created.Metadata.Uid, all => all.Any(e => e.Reason == "ProbesDispatched"), Timeout);
         Assert.Equal(expected.Identity, Assert.Single(events, e => e.Reason == "ProbesDispatched").ReportingInstance);
-    }
-
-    /// <summary>One <c>netm operator --leader-elect</c> process on a free port, and its identity as /readyz tells it.</summary>
-    private sealed partial class OperatorProcess : IAsyncDisposable
-    {
-        private OperatorProcess(BackgroundProcess process, HttpClient http)
-        {
-            Process = process;
-            Http = http;
-        }
-
-        public BackgroundProcess Process { get; }
-
-        public HttpClient Http { get; }
-
-        public string Identity { get; private set; } = "";
-
-        public static async Task<OperatorProcess> StartAsync(KubeApiServer server, string @namespace)
-        {
-            var port = FreePorts.Tcp();
-            var process = BackgroundProcess.Start("dotnet", [
-                Netm, "operator", "--kubeconfig", server.KubeconfigPath, "--namespace", @namespace, "--listen", $"127.0.0.1:{port}",
-                "--leader-elect", "--lease-namespace", @namespace,
-            ]);
-            var started = new OperatorProcess(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
-            await process.WaitForOutputAsync("netm operator: running", Timeout);
-            Assert.True(await Poll.UntilAsync(() => started.Readiness().Length > 0 && started.Identity.Length > 0, Timeout), process.StandardError);
-            return started;
-        }
-
-        /// <summary>/readyz's report when it answers 200, else empty.</summary>
-        public string Readiness()
-        {
-            using var response = Http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result;
-            if (!response.IsSuccessStatusCode)
-            {
-                return "";
-            }
-
-            var report = response.Content.ReadAsStringAsync().Result;
-            if (ElectionLine().Match(report) is { Success: true } match)
-            {
-                Identity = match.Groups[1].Value;
-            }
-
-            return report;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Http.Dispose();
-            await Process.DisposeAsync();
-        }
-
-        [GeneratedRegex(@"^leader election as (\S+): ", RegexOptions.Multiline)]
-        private static partial Regex ElectionLine();
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using NetworkMachinery.Testing.Kafka;
 
 namespace NetworkMachinery.Benchmarks.Pipeline;
@@ -13,53 +12,23 @@ internal static class PipelineCommand
 {
     private static readonly TimeSpan QuietSample = TimeSpan.FromSeconds(1);
 
-    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    public static Task<int> RunAsync(IReadOnlyList<string> args) => WholeRun.RunAsync("pipeline", args, PipelineOptions.Usage, PipelineOptions.Parse, RunAsync);
+
+    private static async Task<int> RunAsync(PipelineOptions options, CancellationToken cancellationToken)
     {
-        if (args.Any(a => a is "-h" or "--help"))
-        {
-            Console.WriteLine(PipelineOptions.Usage);
-            return 0;
-        }
-
-        PipelineOptions options;
-        try
-        {
-            options = PipelineOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync($"pipeline: {e.Message}\n\n{PipelineOptions.Usage}");
-            return 2;
-        }
-
-        // SIGINT and SIGTERM end the run through the finally blocks, which stop the broker, the replayer and the collector.
-        using var cancel = new CancellationTokenSource();
-        void Stop(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            cancel.Cancel();
-        }
-
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         KafkaBroker? broker = null;
         try
         {
             if (options.Buses.Contains(BusKind.Kafka))
             {
                 Log("starting Kafka 0.9.0.1 and ZooKeeper...");
-                broker = await KafkaBroker.StartAsync(cancel.Token);
+                broker = await KafkaBroker.StartAsync(cancellationToken);
                 await OnBrokerStartedAsync(broker, options);
                 Log($"broker on {broker.BootstrapServers} (PID {broker.BrokerProcessId}), ZooKeeper PID {broker.ZooKeeperProcessId}, data in {broker.Directory}");
             }
 
-            await ClimbAsync(options, broker, cancel.Token);
+            await ClimbAsync(options, broker, cancellationToken);
             return 0;
-        }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-        {
-            Log("interrupted: cleaning up");
-            return 130;
         }
         finally
         {

@@ -9,6 +9,7 @@ using NetworkMachinery.Bus.Kafka;
 using NetworkMachinery.Netm.Hosting;
 using NetworkMachinery.Operator.Connectivity;
 using NetworkMachinery.Operator.Connectivity.Probing;
+using NetworkMachinery.Operator.Runtime.Events;
 using NetworkMachinery.Operator.Runtime.Health;
 using NetworkMachinery.Operator.Runtime.Hosting;
 using NetworkMachinery.Operator.Runtime.Leadership;
@@ -40,6 +41,7 @@ internal static class OperatorApplication
         builder.Services.AddOperatorRuntime(new OperatorRuntimeOptions
         {
             LeaderElection = settings.LeaderElection ? new LeaderElectionOptions { LeaseName = LeaseName, LeaseNamespace = settings.LeaseNamespace, Identity = identity } : null,
+            Events = new EventRecorderOptions { Instance = identity },
         });
         builder.Services.AddConnectivityTests(endpointSlices, settings.Namespace);
         builder.Services.AddSingleton(settings.Topics);

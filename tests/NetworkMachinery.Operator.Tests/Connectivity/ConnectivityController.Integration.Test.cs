@@ -7,6 +7,7 @@ using NetworkMachinery.Contracts;
 using NetworkMachinery.Operator.Connectivity;
 using NetworkMachinery.Operator.Connectivity.Probing;
 using NetworkMachinery.Operator.Entities;
+using NetworkMachinery.Operator.Runtime.Events;
 using NetworkMachinery.Operator.Runtime.Hosting;
 using NetworkMachinery.Operator.Runtime.Resources;
 using NetworkMachinery.Operator.Tests.ApiServer;
@@ -25,7 +26,7 @@ namespace NetworkMachinery.Operator.Tests.Connectivity;
 /// for by <see cref="RecordingDispatcher"/>, and the test answers their tasks through the <see cref="ProbeResultStore"/>.
 /// </summary>
 [Collection(ApiServerTests.Collection)]
-public sealed class ConnectivityControllerIntegrationTests(KubeApiServerFixture fixture, ITestOutputHelper output)
+public sealed partial class ConnectivityControllerIntegrationTests(KubeApiServerFixture fixture, ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly k8s.Kubernetes _client = fixture.Server.CreateClient();
@@ -114,6 +115,9 @@ public sealed class ConnectivityControllerIntegrationTests(KubeApiServerFixture 
         Assert.Equal((NetworkConnectivityTestConditions.Failed, "InvalidSpec"), (condition.Type, condition.Reason));
         Assert.Contains("spec.destinations[0].port", condition.Message, StringComparison.Ordinal);
         Assert.Empty(dispatcher.Tasks);
+        var events = await ObjectEvents.UntilAsync(_client, ns.Name, failed.Metadata.Uid, all => all.Count > 0, Timeout);
+        var invalid = Assert.Single(events);
+        Assert.Equal((EventTypes.Warning, "InvalidSpec", condition.Message), (invalid.Type, invalid.Reason, invalid.Message));
     }
 
     private async Task<StoppingHost> StartOperatorAsync(IProbeDispatcher dispatcher)

@@ -19,7 +19,6 @@ namespace NetworkMachinery.Operator.Tests.Connectivity;
 public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private static readonly string Netm = Path.Combine(AppContext.BaseDirectory, "netm.dll");
 
     [Fact]
     public async Task Operator_ReconcilesATest_UnansweredProbesEndAsErrors_StopsOnSigterm()
@@ -27,13 +26,7 @@ public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
         await ClusterCrds.InstallAsync(fixture.Server);
         using var client = fixture.Server.CreateClient();
         await using var ns = await TestNamespace.CreateAsync(client);
-        var port = FreePorts.Tcp();
-        await using var netm = BackgroundProcess.Start("dotnet", [
-            Netm, "operator", "--kubeconfig", fixture.Server.KubeconfigPath, "--namespace", ns.Name, "--listen", $"127.0.0.1:{port}",
-        ]);
-        await netm.WaitForOutputAsync("netm operator: running", Timeout);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        Assert.True(await Poll.UntilAsync(() => http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result.IsSuccessStatusCode, Timeout), netm.StandardError);
+        await using var netm = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name);
 
         var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(client);
         await tests.CreateAsync(KubernetesYaml.Deserialize<V1Alpha1NetworkConnectivityTest>($"""
@@ -52,13 +45,17 @@ public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
         V1Alpha1NetworkConnectivityTest? test = null;
         Assert.True(
             await Poll.UntilAsync(() => (test = tests.GetAsync(key, default).Result)?.Status?.Results.FirstOrDefault()?.Verdict == ProbeVerdict.Error, Timeout),
-            $"status: {KubernetesJson.Serialize(test?.Status)}\n{netm.StandardError}");
+            $"status: {KubernetesJson.Serialize(test?.Status)}\n{netm.Process.StandardError}");
         var row = Assert.Single(test!.Status!.Results);
         Assert.Equal(("host", "ip/192.0.2.1", "192.0.2.1"), (row.Source, row.Destination, row.Target));
         Assert.Equal("no result from the prober within 11 s", row.Error);
         Assert.Equal(NetworkConnectivityTestConditions.Failed, Assert.Single(test.Status.Conditions, c => c.Status == "True").Type);
+        var events = await ObjectEvents.UntilAsync(client, ns.Name, test.Metadata.Uid, all => all.Any(e => e.Reason == "Failed"), Timeout);
+        Assert.Equal(
+            [("ProbesDispatched", "1 probe from 1 source to 1 destination"), ("TimedOut", "1 probe: no result from the prober within 11 s")],
+            events.Where(e => e.Reason != "Failed").OrderBy(e => e.FirstTimestamp).Select(e => (e.Reason, e.Message)));
 
-        var stopped = await netm.StopAsync(UnixSignal.Terminate, Timeout);
+        var stopped = await netm.Process.StopAsync(UnixSignal.Terminate, Timeout);
         Assert.Equal(0, stopped.ExitCode);
     }
 
@@ -78,7 +75,7 @@ public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
                 current-context: x
                 """);
 
-            var result = await ProcessRunner.RunAsync("dotnet", [Netm, "operator", "--kubeconfig", kubeconfig], new ProcessOptions { ThrowOnFailure = false, Timeout = Timeout });
+            var result = await ProcessRunner.RunAsync("dotnet", [NetmOperatorProcess.Netm, "operator", "--kubeconfig", kubeconfig], new ProcessOptions { ThrowOnFailure = false, Timeout = Timeout });
 
             Assert.Equal(1, result.ExitCode);
             Assert.Contains("netm operator: cannot reach the Kubernetes API server", result.StandardError, StringComparison.Ordinal);

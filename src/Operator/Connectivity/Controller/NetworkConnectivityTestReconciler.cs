@@ -4,6 +4,7 @@ using NetworkMachinery.Operator.Connectivity.Resolution;
 using NetworkMachinery.Operator.Connectivity.Runs;
 using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Runtime.Controllers;
+using NetworkMachinery.Operator.Runtime.Events;
 using NetworkMachinery.Operator.Runtime.Resources;
 using NetworkMachinery.Operator.Validation;
 
@@ -13,7 +14,8 @@ namespace NetworkMachinery.Operator.Connectivity.Controller;
 /// Reconciles a NetworkConnectivityTest: validates it, and when its spec changed or its schedule is due, resolves its
 /// sources and destinations, writes a pending row per probe into its status and hands the probe tasks to the probers;
 /// then, as results arrive, writes them into the rows, times out what did not answer within the run's budget, and
-/// judges the run into the Succeeded, Failed and Degraded conditions.
+/// judges the run into the Succeeded, Failed and Degraded conditions. Each transition (a refused spec, a run started,
+/// probes timed out, a verdict) is also recorded as a Kubernetes Event on the test (<see cref="TestEvents"/>).
 /// </summary>
 /// <remarks>
 /// Level-triggered and idempotent: the run in flight is named by the status (spec generation and start time), so any
@@ -25,6 +27,7 @@ internal sealed partial class NetworkConnectivityTestReconciler(
     IClusterView cluster,
     IProbeDispatcher dispatcher,
     ProbeResultStore results,
+    IEventRecorder events,
     TimeProvider time,
     ILogger<NetworkConnectivityTestReconciler> logger) : IReconciler<V1Alpha1NetworkConnectivityTest>
 {
@@ -50,7 +53,8 @@ internal sealed partial class NetworkConnectivityTestReconciler(
         if (errors.Count > 0)
         {
             Log.Invalid(logger, key, errors.Count, errors[0].ToString());
-            await client.UpdateStatusAsync(test, t => Invalid(t, errors, generation, now), cancellationToken);
+            var refused = await client.UpdateStatusAsync(test, t => Invalid(t, errors, generation, now), cancellationToken);
+            RecordVerdict(test, refused);
             return ReconcileResult.Done;
         }
 
@@ -90,6 +94,12 @@ internal sealed partial class NetworkConnectivityTestReconciler(
         }
 
         Log.RunStarted(logger, key, plan.Id, plan.Probes.Count, plan.Tasks.Count, plan.Rows.Count - plan.Probes.Count);
+        foreach (var started in TestEvents.Started(plan))
+        {
+            Record(written, started);
+        }
+
+        RecordVerdict(test, written);
         return plan.Probes.Count > 0 ? ReconcileResult.RequeueAfter(ResultPoll) : Next(nextRun, now);
     }
 
@@ -102,10 +112,28 @@ internal sealed partial class NetworkConnectivityTestReconciler(
             return ReconcileResult.Done;
         }
 
+        if (TestEvents.TimedOut(test.Status, status, TestRun.Budget(test.Spec)) is { } timedOut)
+        {
+            Record(written, timedOut);
+        }
+
+        RecordVerdict(test, written);
+
         return status.Results.Any(r => r.Verdict == ProbeVerdict.Pending)
             ? ReconcileResult.RequeueAfter(Min(ResultPoll, deadline - now))
             : Next(status.NextRun, now);
     }
+
+    private void RecordVerdict(V1Alpha1NetworkConnectivityTest before, V1Alpha1NetworkConnectivityTest? written)
+    {
+        if (written?.Status is { } status && TestEvents.Verdict(before.Status, status) is { } verdict)
+        {
+            Record(written, verdict);
+        }
+    }
+
+    private void Record(V1Alpha1NetworkConnectivityTest test, TestEvents.TestEvent recorded) =>
+        events.Record(test, recorded.Type, recorded.Reason, recorded.Message);
 
     private static void Invalid(V1Alpha1NetworkConnectivityTest test, IReadOnlyList<FieldError> errors, long generation, DateTime now)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NetworkMachinery.Contracts;
 using NetworkMachinery.Operator.Entities;
 using Verdict = NetworkMachinery.Contracts.ProbeResult.Types.Verdict;
@@ -40,9 +41,12 @@ public static class RunOutcome
     {
         ArgumentNullException.ThrowIfNull(row);
         row.Verdict = ProbeVerdict.Error;
-        row.Error = $"no result from the prober within {budget.TotalSeconds:0.#} s";
+        row.Error = NoResultError(budget);
         row.Expected = Meets(row.Verdict, expect);
     }
+
+    /// <summary>The error of a row that <see cref="TimedOut"/> marked.</summary>
+    public static string NoResultError(TimeSpan budget) => string.Create(CultureInfo.InvariantCulture, $"no result from the prober within {budget.TotalSeconds:0.#} s");
 
     /// <summary>Whether <paramref name="verdict"/> is what the test expects; null when it expects nothing or the row is pending.</summary>
     public static bool? Meets(string verdict, string? expect) => expect is null || verdict == ProbeVerdict.Pending

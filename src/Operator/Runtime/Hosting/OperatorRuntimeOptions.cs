@@ -1,3 +1,4 @@
+using NetworkMachinery.Operator.Runtime.Events;
 using NetworkMachinery.Operator.Runtime.Informers;
 using NetworkMachinery.Operator.Runtime.Leadership;
 
@@ -11,4 +12,7 @@ public sealed record OperatorRuntimeOptions
 
     /// <summary>How the informers list, watch and retry.</summary>
     public InformerOptions Informers { get; init; } = new();
+
+    /// <summary>How Kubernetes Events are attributed (set the instance to the leader election identity), aggregated and rate limited.</summary>
+    public EventRecorderOptions Events { get; init; } = new();
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using NetworkMachinery.Operator.Runtime.Controllers;
+using NetworkMachinery.Operator.Runtime.Events;
 using NetworkMachinery.Operator.Runtime.Health;
 using NetworkMachinery.Operator.Runtime.Informers;
 using NetworkMachinery.Operator.Runtime.Leadership;
@@ -21,13 +22,17 @@ namespace NetworkMachinery.Operator.Runtime.Hosting;
 /// </summary>
 public static class OperatorServiceCollectionExtensions
 {
-    /// <summary>Adds the runtime once: informers, leader election when <paramref name="options"/> asks for it, health, the runner.</summary>
+    /// <summary>
+    /// Adds the runtime once: informers, leader election when <paramref name="options"/> asks for it, the
+    /// <see cref="IEventRecorder"/>, health, the runner.
+    /// </summary>
     /// <exception cref="ArgumentException">The leader election's timings are inconsistent.</exception>
     public static IServiceCollection AddOperatorRuntime(this IServiceCollection services, OperatorRuntimeOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         options ??= new OperatorRuntimeOptions();
         options.LeaderElection?.Validate();
+        options.Events.Validate();
         if (services.Any(service => service.ServiceType == typeof(OperatorRuntimeOptions)))
         {
             throw new InvalidOperationException("AddOperatorRuntime was called already.");
@@ -59,6 +64,14 @@ public static class OperatorServiceCollectionExtensions
             services.AddSingleton<ILeaderElector>(provider => provider.GetRequiredService<LeaderElector>());
         }
 
+        services.AddSingleton(options.Events);
+        services.AddSingleton<EventMetrics>();
+        services.TryAddSingleton<IEventSink, KubernetesEventSink>();
+        services.AddSingleton<EventRecorder>();
+        services.AddSingleton<IEventRecorder>(provider => provider.GetRequiredService<EventRecorder>());
+
+        // Before the runner: hosted services stop in reverse order, so the recorder writes what the controllers record while they drain.
+        services.AddHostedService(provider => provider.GetRequiredService<EventRecorder>());
         services.AddSingleton<OperatorHealth>();
         services.AddSingleton<OperatorRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<OperatorRunner>());

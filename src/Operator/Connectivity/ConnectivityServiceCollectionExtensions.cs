@@ -34,7 +34,8 @@ public static class ConnectivityServiceCollectionExtensions
                 new ControllerOptions { Name = "networkconnectivitytests", Namespace = @namespace, Workers = 4 })
             .Watches<V1Pod>((pod, tests) => TestReferences.Naming(tests, DestinationKind.Pod, pod))
             .Watches<V1Service>((service, tests) => TestReferences.Naming(tests, DestinationKind.Service, service))
-            .Watches<V1Node>((node, tests) => TestReferences.Naming(tests, DestinationKind.Node, node));
+            .Watches<V1Node>((node, tests) => TestReferences.Naming(tests, DestinationKind.Node, node))
+            .WatchesKeys<ProbeResultStore>();
         if (endpointSlices)
         {
             controller.Watches<V1EndpointSlice>((slice, tests) => TestReferences.NamingService(tests, slice));

@@ -31,8 +31,9 @@ internal sealed partial class NetworkConnectivityTestReconciler(
     TimeProvider time,
     ILogger<NetworkConnectivityTestReconciler> logger) : IReconciler<V1Alpha1NetworkConnectivityTest>
 {
-    // Results arrive in the store without an event the controller sees, so a run in flight is looked at this often.
-    internal static readonly TimeSpan ResultPoll = TimeSpan.FromMilliseconds(500);
+    // Each result arriving in the store reconciles its test (the store is a key source of the controller); a result
+    // that arrives before the informer's cache shows the run that asked for it comes back after this.
+    internal static readonly TimeSpan CacheCatchUp = TimeSpan.FromMilliseconds(200);
 
     public async Task<ReconcileResult> ReconcileAsync(ObjectKey key, V1Alpha1NetworkConnectivityTest? test, CancellationToken cancellationToken)
     {
@@ -53,8 +54,7 @@ internal sealed partial class NetworkConnectivityTestReconciler(
         if (errors.Count > 0)
         {
             Log.Invalid(logger, key, errors.Count, errors[0].ToString());
-            var refused = await client.UpdateStatusAsync(test, t => Invalid(t, errors, generation, now), cancellationToken);
-            RecordVerdict(test, refused);
+            RecordVerdict(await client.ChangeStatusAsync(test, t => Invalid(t, errors, generation, now), cancellationToken));
             return ReconcileResult.Done;
         }
 
@@ -65,7 +65,7 @@ internal sealed partial class NetworkConnectivityTestReconciler(
         // The cache may not show the run this instance started a moment ago yet: wait for it rather than start another.
         if (run is not null && run.Uid == test.Metadata.Uid && run.Generation == generation && string.CompareOrdinal(run.Id, statusRun ?? "") > 0)
         {
-            return ReconcileResult.RequeueAfter(ResultPoll);
+            return ReconcileResult.RequeueAfter(CacheCatchUp);
         }
 
         var inFlight = status?.Results.Any(r => r.Verdict == ProbeVerdict.Pending) == true;
@@ -81,8 +81,8 @@ internal sealed partial class NetworkConnectivityTestReconciler(
         var plan = RunPlan.Create(test, TestResolver.Resolve(test, cluster), TestRun.IdOf(generation, now), now);
         results.Begin(key.ToString(), new ProbeRun(test.Metadata.Uid ?? "", generation, plan.Id, plan.Probes));
         var nextRun = test.Spec.Schedule is { } schedule ? now + GoDuration.Parse(schedule.Every) : (DateTime?)null;
-        var written = await client.UpdateStatusAsync(test, t => Started(t, plan, generation, now, nextRun), cancellationToken);
-        if (written is null)
+        var change = await client.ChangeStatusAsync(test, t => Started(t, plan, generation, now, nextRun), cancellationToken);
+        if (change is null)
         {
             results.Forget(key.ToString());
             return ReconcileResult.Done;
@@ -96,39 +96,41 @@ internal sealed partial class NetworkConnectivityTestReconciler(
         Log.RunStarted(logger, key, plan.Id, plan.Probes.Count, plan.Tasks.Count, plan.Rows.Count - plan.Probes.Count);
         foreach (var started in TestEvents.Started(plan))
         {
-            Record(written, started);
+            Record(change.After, started);
         }
 
-        RecordVerdict(test, written);
-        return plan.Probes.Count > 0 ? ReconcileResult.RequeueAfter(ResultPoll) : Next(nextRun, now);
+        RecordVerdict(change);
+        return plan.Probes.Count > 0 ? ReconcileResult.RequeueAfter(TestRun.Budget(test.Spec)) : Next(nextRun, now);
     }
 
     private async Task<ReconcileResult> ProgressAsync(V1Alpha1NetworkConnectivityTest test, ProbeRun? run, DateTime now, CancellationToken cancellationToken)
     {
         var deadline = test.Status!.LastRun!.Value + TestRun.Budget(test.Spec);
-        var written = await client.UpdateStatusAsync(test, t => Progressed(t, run, now, deadline), cancellationToken);
-        if (written?.Status is not { } status)
+        var change = await client.ChangeStatusAsync(test, t => Progressed(t, run, now, deadline), cancellationToken);
+        if (change?.After.Status is not { } status)
         {
             return ReconcileResult.Done;
         }
 
-        if (TestEvents.TimedOut(test.Status, status, TestRun.Budget(test.Spec)) is { } timedOut)
+        if (TestEvents.TimedOut(change.Before.Status, status, TestRun.Budget(test.Spec)) is { } timedOut)
         {
-            Record(written, timedOut);
+            Record(change.After, timedOut);
         }
 
-        RecordVerdict(test, written);
+        RecordVerdict(change);
 
         return status.Results.Any(r => r.Verdict == ProbeVerdict.Pending)
-            ? ReconcileResult.RequeueAfter(Min(ResultPoll, deadline - now))
+            ? ReconcileResult.RequeueAfter(deadline > now ? deadline - now : CacheCatchUp)
             : Next(status.NextRun, now);
     }
 
-    private void RecordVerdict(V1Alpha1NetworkConnectivityTest before, V1Alpha1NetworkConnectivityTest? written)
+    // Against the state the write was applied to, not the cached object: results arriving together reconcile the test
+    // again before the cache shows the verdict the first reconcile wrote, and that verdict is not a new transition.
+    private void RecordVerdict(StatusChange<V1Alpha1NetworkConnectivityTest>? change)
     {
-        if (written?.Status is { } status && TestEvents.Verdict(before.Status, status) is { } verdict)
+        if (change?.After.Status is { } status && TestEvents.Verdict(change.Before.Status, status) is { } verdict)
         {
-            Record(written, verdict);
+            Record(change.After, verdict);
         }
     }
 
@@ -151,7 +153,7 @@ internal sealed partial class NetworkConnectivityTestReconciler(
         status.ObservedGeneration = generation;
         status.LastRun = now;
         status.NextRun = nextRun;
-        status.Source = Describe(test.Spec.Source);
+        status.Source = Describe(test.Spec.Source, test.Metadata.NamespaceProperty);
         status.Results = [.. plan.Rows];
         Judge(test, status, generation, now);
     }
@@ -197,23 +199,18 @@ internal sealed partial class NetworkConnectivityTestReconciler(
         TestConditions.Set(status.Conditions, holding, reason, message, generation, now);
     }
 
-    private static string Describe(ConnectivitySource? source) => source switch
+    // A source without a namespace is in the test's own.
+    private static string Describe(ConnectivitySource? source, string testNamespace) => source switch
     {
         null => "host",
         { Node: { } node } => $"node/{node}",
-        { Name: { } name } => $"{source.Namespace ?? "(test namespace)"}/{name}",
-        _ => $"{source.Namespace ?? "(test namespace)"}/<selector>",
+        { Name: { } name } => $"{source.Namespace ?? testNamespace}/{name}",
+        _ => $"{source.Namespace ?? testNamespace}/<selector>",
     };
 
     // A schedule whose time has come already (the run took longer than its period) runs again at once.
     private static ReconcileResult Next(DateTime? nextRun, DateTime now) =>
         nextRun is { } next ? ReconcileResult.RequeueAfter(next > now ? next - now : TimeSpan.FromMilliseconds(100)) : ReconcileResult.Done;
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b)
-    {
-        var least = a < b ? a : b;
-        return least > TimeSpan.Zero ? least : TimeSpan.FromMilliseconds(100);
-    }
 
     private static DateTime WholeSeconds(DateTime time) => new(time.Ticks - (time.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
 

@@ -53,7 +53,7 @@ internal sealed class Controller<T> : IController
         _errors = metrics.Errors.WithLabels(options.Name);
         _running = metrics.Running.WithLabels(options.Name);
         _reconciles = metrics.Reconciles;
-        Informers = [informer, .. watches.Select(watch => watch.Informer)];
+        Informers = [informer, .. watches.Select(watch => watch.Informer).OfType<IInformer>()];
     }
 
     public string Name => _options.Name;

@@ -16,7 +16,7 @@ namespace NetworkMachinery.Operator.Runtime.Hosting;
 public sealed class ControllerBuilder<T>
     where T : class, IKubernetesObject<V1ObjectMeta>
 {
-    private readonly List<Func<InformerFactory, IControllerWatch<T>>> _watches = [];
+    private readonly List<Func<IServiceProvider, IControllerWatch<T>>> _watches = [];
 
     internal ControllerBuilder(IServiceCollection services, ControllerOptions options)
     {
@@ -41,7 +41,7 @@ public sealed class ControllerBuilder<T>
     {
         ArgumentNullException.ThrowIfNull(map);
         Services.AddInformer<TSource>(@namespace);
-        _watches.Add(factory => new MappedWatch<TSource, T>(factory.Get<TSource>(@namespace), map));
+        _watches.Add(provider => new MappedWatch<TSource, T>(provider.GetRequiredService<InformerFactory>().Get<TSource>(@namespace), map));
         return this;
     }
 
@@ -51,7 +51,18 @@ public sealed class ControllerBuilder<T>
         where TSource : class, IKubernetesObject<V1ObjectMeta> =>
         Watches<TSource>((owned, _) => Owners(owned), @namespace);
 
-    internal IReadOnlyList<IControllerWatch<T>> CreateWatches(InformerFactory factory) => [.. _watches.Select(watch => watch(factory))];
+    /// <summary>
+    /// Reconciles the objects whose keys the registered <typeparamref name="TSource"/> raises: events from outside the
+    /// API server (controller-runtime's <c>source.Channel</c>).
+    /// </summary>
+    public ControllerBuilder<T> WatchesKeys<TSource>()
+        where TSource : class, IKeySource
+    {
+        _watches.Add(provider => new KeySourceWatch<T>(provider.GetRequiredService<TSource>()));
+        return this;
+    }
+
+    internal IReadOnlyList<IControllerWatch<T>> CreateWatches(IServiceProvider provider) => [.. _watches.Select(watch => watch(provider))];
 
     private static IEnumerable<ObjectKey> Owners(IKubernetesObject<V1ObjectMeta> owned)
     {

@@ -118,7 +118,7 @@ public static class OperatorServiceCollectionExtensions
                 options,
                 factory.Get<T>(options.Namespace),
                 new ScopedReconciler<T, TReconciler>(provider.GetRequiredService<IServiceScopeFactory>()),
-                builder.CreateWatches(factory),
+                builder.CreateWatches(provider),
                 provider.GetRequiredService<ControllerMetrics>(),
                 provider.GetRequiredService<WorkQueueMetrics>(),
                 provider.GetRequiredService<TimeProvider>(),

@@ -55,5 +55,5 @@ tag: ## git tag vVERSION (the chart's version) on a clean tree
 push: ## Push the container image (not available yet: images come with issue 5)
 	@echo "push: there is no container image to push yet; building images without Docker comes with issue 5" >&2; exit 1
 
-ship: ## package, tag and push (fails at push until issue 5)
+ship: ## Release: package, tag and push (not available yet: needs the container image from issue 5)
 	@echo "ship: needs the container image from issue 5 (make push); run make package and make tag for what exists" >&2; exit 1

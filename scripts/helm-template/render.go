@@ -39,7 +39,7 @@ func render(opts options) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		user = mergeMaps(user, values)
+		user = overlay(user, values, false)
 	}
 	for _, set := range opts.sets {
 		if err := applySet(user, set, false); err != nil {
@@ -60,7 +60,7 @@ func render(opts options) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	values := coalesce(user, c.values)
+	values := overlay(c.values, user, true)
 	var manifests []manifest
 	for _, f := range c.templates {
 		if isPartial(f.name) || strings.HasSuffix(f.name, "/NOTES.txt") {

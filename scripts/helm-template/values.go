@@ -75,39 +75,22 @@ func jsonCompatible(v interface{}) (interface{}, error) {
 	}
 }
 
-// mergeMaps merges b over a as helm merges several --values files: maps recursively, anything else replaced.
-func mergeMaps(a, b map[string]interface{}) map[string]interface{} {
-	out := make(map[string]interface{}, len(a))
-	for k, v := range a {
+// overlay lays top over base, recursively for maps where both have one; anything else in top replaces. Helm merges
+// several --values files this way (deleteNulls false: a null is a value), and fills the user's values in from the
+// chart's defaults this way too (deleteNulls true: a user's null deletes the default).
+func overlay(base, top map[string]interface{}, deleteNulls bool) map[string]interface{} {
+	out := make(map[string]interface{}, len(base))
+	for k, v := range base {
 		out[k] = v
 	}
-	for k, v := range b {
-		if vm, ok := v.(map[string]interface{}); ok {
-			if am, ok := out[k].(map[string]interface{}); ok {
-				out[k] = mergeMaps(am, vm)
-				continue
-			}
-		}
-		out[k] = v
-	}
-	return out
-}
-
-// coalesce fills the user's values in from the chart's defaults as helm does: maps recursively, the user's value
-// wins, and a user's null deletes the default.
-func coalesce(user, defaults map[string]interface{}) map[string]interface{} {
-	out := make(map[string]interface{}, len(defaults))
-	for k, v := range defaults {
-		out[k] = v
-	}
-	for k, v := range user {
-		if v == nil {
+	for k, v := range top {
+		if v == nil && deleteNulls {
 			delete(out, k)
 			continue
 		}
-		if vm, ok := v.(map[string]interface{}); ok {
-			if dm, ok := out[k].(map[string]interface{}); ok {
-				out[k] = coalesce(vm, dm)
+		if tm, ok := v.(map[string]interface{}); ok {
+			if bm, ok := out[k].(map[string]interface{}); ok {
+				out[k] = overlay(bm, tm, deleteNulls)
 				continue
 			}
 		}

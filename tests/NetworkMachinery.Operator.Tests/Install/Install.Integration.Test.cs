@@ -1,14 +1,10 @@
 using System.Text.Json;
 using k8s;
-using NetworkMachinery.Operator.Entities;
-using NetworkMachinery.Operator.Runtime.Resources;
 using NetworkMachinery.Operator.Tests.ApiServer;
 using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Naming;
-using NetworkMachinery.Testing.Polling;
-using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
 
 namespace NetworkMachinery.Operator.Tests.Install;
@@ -23,7 +19,6 @@ namespace NetworkMachinery.Operator.Tests.Install;
 public sealed class InstallIntegrationTests(KubeApiServerFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private static readonly string Netm = Path.Combine(AppContext.BaseDirectory, "netm.dll");
 
     [Fact]
     public async Task InstallYaml_ServerSideDryRun_AcceptsEveryObject()
@@ -116,31 +111,10 @@ public sealed class InstallIntegrationTests(KubeApiServerFixture fixture)
             Assert.Contains(fixture.Server.AdminToken, admin, StringComparison.Ordinal);
             await File.WriteAllTextAsync(kubeconfig, admin.Replace(fixture.Server.AdminToken, token.StandardOutput.Trim(), StringComparison.Ordinal));
 
-            var port = FreePorts.Tcp();
-            await using var netm = BackgroundProcess.Start("dotnet", [
-                Netm, "operator", "--kubeconfig", kubeconfig, "--leader-elect", "--lease-namespace", release.Namespace, "--listen", $"127.0.0.1:{port}",
-            ]);
-            await netm.WaitForOutputAsync("netm operator: running", Timeout);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            Assert.True(await Poll.UntilAsync(() => http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result.IsSuccessStatusCode, Timeout), netm.StandardError);
-
-            var resources = new ResourceClient<V1Alpha1NetworkConnectivityTest>(client);
-            await resources.CreateAsync(KubernetesYaml.Deserialize<V1Alpha1NetworkConnectivityTest>($"""
-                apiVersion: networkmachinery.io/v1alpha1
-                kind: NetworkConnectivityTest
-                metadata: {"{"}name: rbac, namespace: {tests.Name}{"}"}
-                spec:
-                  layer: "3"
-                  count: 1
-                  timeout: 1s
-                  destinations: [{"{"}kind: ip, ip: 192.0.2.1{"}"}]
-                """), default);
+            await using var netm = await NetmOperatorProcess.StartReadyAsync(kubeconfig, ["--leader-elect", "--lease-namespace", release.Namespace], Timeout);
 
             // No prober answers: the row ends as an error after the run's budget, written to status by the operator.
-            V1Alpha1NetworkConnectivityTest? test = null;
-            Assert.True(
-                await Poll.UntilAsync(() => (test = resources.GetAsync(new ObjectKey(tests.Name, "rbac"), default).Result)?.Status?.Results.FirstOrDefault()?.Verdict == ProbeVerdict.Error, Timeout),
-                $"status: {KubernetesJson.Serialize(test?.Status)}\n{netm.StandardError}");
+            await NetmOperatorProcess.ReconcileUnansweredTestAsync(client, tests.Name, "rbac", netm, Timeout);
             var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("netm-operator-leader", release.Namespace);
             Assert.False(string.IsNullOrEmpty(lease.Spec.HolderIdentity));
             Assert.DoesNotContain("Forbidden", netm.StandardError, StringComparison.OrdinalIgnoreCase);

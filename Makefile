@@ -33,8 +33,8 @@ webhook: ## kubectl apply only the admission webhook: its Service, ValidatingWeb
 install: ## kubectl apply deploy/install.yaml (CRDs, namespace networkmachinery, RBAC, operator, webhook, collector)
 	$(KUBECTL) apply -f $(INSTALL_YAML)
 
-uninstall: ## kubectl delete everything deploy/install.yaml created, CRDs (and so every resource of theirs) included
-	$(KUBECTL) delete --ignore-not-found -f $(INSTALL_YAML)
+uninstall: ## kubectl delete everything deploy/install.yaml created, CRDs (and so every resource of theirs) included; finishes in the background
+	$(KUBECTL) delete --ignore-not-found --wait=false -f $(INSTALL_YAML)
 
 package: package-netm package-chart ## Both archives below, into out/
 

@@ -1,8 +1,11 @@
+using k8s;
 using NetworkMachinery.Operator.Entities;
+using NetworkMachinery.Operator.Runtime.Resources;
 using NetworkMachinery.Operator.Tests.ApiServer;
 using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
+using NetworkMachinery.Testing.Polling;
 using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
 
@@ -16,6 +19,7 @@ namespace NetworkMachinery.Operator.Tests.Connectivity;
 public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly string Netm = Path.Combine(AppContext.BaseDirectory, "netm.dll");
 
     [Fact]
     public async Task Operator_ReconcilesATest_UnansweredProbesEndAsErrors_StopsOnSigterm()
@@ -23,11 +27,33 @@ public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
         await ClusterCrds.InstallAsync(fixture.Server);
         using var client = fixture.Server.CreateClient();
         await using var ns = await TestNamespace.CreateAsync(client);
-        await using var netm = await NetmOperatorProcess.StartReadyAsync(fixture.Server.KubeconfigPath, ["--namespace", ns.Name], Timeout);
+        var port = FreePorts.Tcp();
+        await using var netm = BackgroundProcess.Start("dotnet", [
+            Netm, "operator", "--kubeconfig", fixture.Server.KubeconfigPath, "--namespace", ns.Name, "--listen", $"127.0.0.1:{port}",
+        ]);
+        await netm.WaitForOutputAsync("netm operator: running", Timeout);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Assert.True(await Poll.UntilAsync(() => http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result.IsSuccessStatusCode, Timeout), netm.StandardError);
+
+        var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(client);
+        await tests.CreateAsync(KubernetesYaml.Deserialize<V1Alpha1NetworkConnectivityTest>($"""
+            apiVersion: networkmachinery.io/v1alpha1
+            kind: NetworkConnectivityTest
+            metadata: {"{"}name: lonely, namespace: {ns.Name}{"}"}
+            spec:
+              layer: "3"
+              count: 1
+              timeout: 1s
+              destinations: [{"{"}kind: ip, ip: 192.0.2.1{"}"}]
+            """), default);
 
         // 1 attempt with a 1 s timeout, plus the grace for the prober: the row gives up after about 11 s.
-        var test = await NetmOperatorProcess.ReconcileUnansweredTestAsync(client, ns.Name, "lonely", netm, Timeout);
-        var row = Assert.Single(test.Status!.Results);
+        var key = new ObjectKey(ns.Name, "lonely");
+        V1Alpha1NetworkConnectivityTest? test = null;
+        Assert.True(
+            await Poll.UntilAsync(() => (test = tests.GetAsync(key, default).Result)?.Status?.Results.FirstOrDefault()?.Verdict == ProbeVerdict.Error, Timeout),
+            $"status: {KubernetesJson.Serialize(test?.Status)}\n{netm.StandardError}");
+        var row = Assert.Single(test!.Status!.Results);
         Assert.Equal(("host", "ip/192.0.2.1", "192.0.2.1"), (row.Source, row.Destination, row.Target));
         Assert.Equal("no result from the prober within 11 s", row.Error);
         Assert.Equal(NetworkConnectivityTestConditions.Failed, Assert.Single(test.Status.Conditions, c => c.Status == "True").Type);
@@ -52,7 +78,7 @@ public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
                 current-context: x
                 """);
 
-            var result = await ProcessRunner.RunAsync("dotnet", [NetmOperatorProcess.Netm, "operator", "--kubeconfig", kubeconfig], new ProcessOptions { ThrowOnFailure = false, Timeout = Timeout });
+            var result = await ProcessRunner.RunAsync("dotnet", [Netm, "operator", "--kubeconfig", kubeconfig], new ProcessOptions { ThrowOnFailure = false, Timeout = Timeout });
 
             Assert.Equal(1, result.ExitCode);
             Assert.Contains("netm operator: cannot reach the Kubernetes API server", result.StandardError, StringComparison.Ordinal);

@@ -5,6 +5,8 @@ using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Naming;
+using NetworkMachinery.Testing.Polling;
+using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
 
 namespace NetworkMachinery.Operator.Tests.Install;
@@ -19,6 +21,7 @@ namespace NetworkMachinery.Operator.Tests.Install;
 public sealed class InstallIntegrationTests(KubeApiServerFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    private static readonly string Netm = Path.Combine(AppContext.BaseDirectory, "netm.dll");
 
     [Fact]
     public async Task InstallYaml_ServerSideDryRun_AcceptsEveryObject()
@@ -111,10 +114,16 @@ public sealed class InstallIntegrationTests(KubeApiServerFixture fixture)
             Assert.Contains(fixture.Server.AdminToken, admin, StringComparison.Ordinal);
             await File.WriteAllTextAsync(kubeconfig, admin.Replace(fixture.Server.AdminToken, token.StandardOutput.Trim(), StringComparison.Ordinal));
 
-            await using var netm = await NetmOperatorProcess.StartReadyAsync(kubeconfig, ["--leader-elect", "--lease-namespace", release.Namespace], Timeout);
+            var port = FreePorts.Tcp();
+            await using var netm = BackgroundProcess.Start("dotnet", [
+                Netm, "operator", "--kubeconfig", kubeconfig, "--leader-elect", "--lease-namespace", release.Namespace, "--listen", $"127.0.0.1:{port}",
+            ]);
+            await netm.WaitForOutputAsync("netm operator: running", Timeout);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            Assert.True(await Poll.UntilAsync(() => http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result.IsSuccessStatusCode, Timeout), netm.StandardError);
 
             // No prober answers: the row ends as an error after the run's budget, written to status by the operator.
-            await NetmOperatorProcess.ReconcileUnansweredTestAsync(client, tests.Name, "rbac", netm, Timeout);
+            await UnansweredConnectivityTest.ReconcileAsync(client, tests.Name, "rbac", () => netm.StandardError, Timeout);
             var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("netm-operator-leader", release.Namespace);
             Assert.False(string.IsNullOrEmpty(lease.Spec.HolderIdentity));
             Assert.DoesNotContain("Forbidden", netm.StandardError, StringComparison.OrdinalIgnoreCase);

@@ -10,7 +10,7 @@ internal static class CrdsCommand
     {
         var output = new Option<DirectoryInfo?>("--output")
         {
-            Description = "Write one file per kind (PLURAL.networkmachinery.io.yaml) into this directory instead of printing all to stdout; deploy/crds is the checked-in copy.",
+            Description = "Write one file per kind (PLURAL.networkmachinery.io.yaml) into this directory instead of printing all to stdout; deploy/helm/networkmachinery/crds is the checked-in copy.",
         };
         var command = new Command("crds", "Generate the CustomResourceDefinitions (apiextensions.k8s.io/v1) of the networkmachinery.io resources from their C# models.")
         {

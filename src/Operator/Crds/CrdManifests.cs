@@ -3,11 +3,11 @@ using k8s.Models;
 
 namespace NetworkMachinery.Operator.Crds;
 
-/// <summary>The YAML manifests of the CRDs, as checked in under deploy/crds and printed by <c>netm crds</c>.</summary>
+/// <summary>The YAML manifests of the CRDs, as checked in under deploy/helm/networkmachinery/crds (the chart's crds/) and printed by <c>netm crds</c>.</summary>
 public static class CrdManifests
 {
     /// <summary>The first line of every manifest, so that nobody edits one by hand.</summary>
-    public const string Header = "# Generated from src/Operator/Entities by `./netm crds --output deploy/crds`. Do not edit: change the C# models and run it again.";
+    public const string Header = "# Generated from src/Operator/Entities by `./netm crds --output deploy/helm/networkmachinery/crds`. Do not edit: change the C# models and run it again.";
 
     /// <summary>The manifest's file name: <c>PLURAL.GROUP.yaml</c>, the CRD's own name.</summary>
     /// <param name="definition">A definition from <see cref="CustomResourceDefinitions.BuildAll"/>.</param>

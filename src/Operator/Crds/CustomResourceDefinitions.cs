@@ -8,7 +8,7 @@ namespace NetworkMachinery.Operator.Crds;
 /// <summary>
 /// Builds the apiextensions.k8s.io/v1 CustomResourceDefinition of each resource kind from its C# model: names and
 /// short names from the class attributes, the OpenAPI v3 schema from the properties' attributes and doc comments,
-/// the status subresource, and the printer columns. The checked-in manifests in deploy/crds are this output.
+/// the status subresource, and the printer columns. The checked-in manifests in deploy/helm/networkmachinery/crds are this output.
 /// </summary>
 public static class CustomResourceDefinitions
 {

@@ -6,9 +6,9 @@ namespace NetworkMachinery.Operator.Tests.Crds;
 /// <summary>The checked-in CRD manifests are exactly what the C# models generate now.</summary>
 public sealed class CrdDriftTests
 {
-    private const string Fix = "The CRD manifests are out of date with the C# models; run ./netm crds --output deploy/crds and commit the result.";
+    private const string Fix = "The CRD manifests are out of date with the C# models; run make manifests (./netm crds --output deploy/helm/networkmachinery/crds) and commit the result.";
 
-    private static readonly string Directory = Path.Combine(RepositoryPaths.Root, "deploy", "crds");
+    private static readonly string Directory = Path.Combine(RepositoryPaths.Root, "deploy", "helm", "networkmachinery", "crds");
 
     [Fact]
     public void CheckedInManifests_EqualTheGeneratedOnes()
@@ -27,6 +27,6 @@ public sealed class CrdDriftTests
         var expected = CustomResourceDefinitions.BuildAll().Select(CrdManifests.FileName).Order(StringComparer.Ordinal);
         var actual = System.IO.Directory.GetFiles(Directory).Select(Path.GetFileName).Order(StringComparer.Ordinal);
 
-        Assert.True(expected.SequenceEqual(actual), $"deploy/crds holds files no kind generates (a renamed or removed kind?): {string.Join(", ", actual)}. Delete them and {Fix}");
+        Assert.True(expected.SequenceEqual(actual), $"The chart's crds/ holds files no kind generates (a renamed or removed kind?): {string.Join(", ", actual)}. Delete them and {Fix}");
     }
 }

@@ -4,10 +4,10 @@ using NetworkMachinery.Testing.Repository;
 
 namespace NetworkMachinery.Operator.Tests.Support;
 
-/// <summary>Installs the checked-in CRDs (deploy/crds) into a real apiserver the way a user does, with kubectl, and waits until they are established.</summary>
+/// <summary>Installs the checked-in CRDs (the chart's deploy/helm/networkmachinery/crds) into a real apiserver the way a user does, with kubectl, and waits until they are established.</summary>
 internal static class ClusterCrds
 {
-    public static readonly string Directory = Path.Combine(RepositoryPaths.Root, "deploy", "crds");
+    public static readonly string Directory = Path.Combine(RepositoryPaths.Root, "deploy", "helm", "networkmachinery", "crds");
 
     public static async Task InstallAsync(KubeApiServer server)
     {

@@ -29,7 +29,7 @@ public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
         await using var ns = await TestNamespace.CreateAsync(client);
         var port = FreePorts.Tcp();
         await using var netm = BackgroundProcess.Start("dotnet", [
-            Netm, "operator", "--kubeconfig", fixture.Server.KubeconfigPath, "--namespace", ns.Name, "--listen", $"127.0.0.1:{port}",
+            Netm, "operator", "--kubeconfig", fixture.Server.KubeconfigPath, "--namespace", ns.Name, "--listen", $"127.0.0.1:{port}", "--no-webhook",
         ]);
         await netm.WaitForOutputAsync("netm operator: running", Timeout);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };

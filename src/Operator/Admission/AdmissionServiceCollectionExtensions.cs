@@ -54,6 +54,7 @@ public static class AdmissionServiceCollectionExtensions
         else
         {
             services.AddInformer<V1ValidatingWebhookConfiguration>();
+            services.AddSingleton<WebhookSecret>();
             services.AddSingleton<CaBundleInjector>();
             services.AddSingleton<SecretCertificateManager>();
             services.AddSingleton<IServingCertificateSource>(provider => provider.GetRequiredService<SecretCertificateManager>());

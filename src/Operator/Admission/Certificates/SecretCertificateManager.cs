@@ -1,10 +1,6 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NetworkMachinery.Operator.Runtime.Resources;
 
 namespace NetworkMachinery.Operator.Admission.Certificates;
 
@@ -15,26 +11,20 @@ namespace NetworkMachinery.Operator.Admission.Certificates;
 /// </summary>
 internal sealed class SecretCertificateManager : BackgroundService, IServingCertificateSource
 {
-    // Replicas racing on the Secret lose with 409 Conflict and read the winner's; more losses in a row mean a fight.
-    private const int Attempts = 5;
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
 
-    private readonly IKubernetes _kubernetes;
+    private readonly WebhookSecret _secret;
     private readonly WebhookOptions _options;
-    private readonly IReadOnlyList<string> _names;
     private readonly CaBundleInjector _injector;
-    private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private volatile X509Certificate2? _current;
     private volatile string _state = "no certificate yet: reading the Secret";
 
-    public SecretCertificateManager(IKubernetes kubernetes, WebhookOptions options, CaBundleInjector injector, TimeProvider time, ILogger<SecretCertificateManager> logger)
+    public SecretCertificateManager(WebhookSecret secret, WebhookOptions options, CaBundleInjector injector, ILogger<SecretCertificateManager> logger)
     {
-        _kubernetes = kubernetes;
+        _secret = secret;
         _options = options;
-        _names = options.ServingNames();
         _injector = injector;
-        _time = time;
         _logger = logger;
     }
 
@@ -43,8 +33,6 @@ internal sealed class SecretCertificateManager : BackgroundService, IServingCert
 
     /// <inheritdoc/>
     public string State => _state;
-
-    private string Secret => $"Secret {_options.Namespace}/{_options.SecretName}";
 
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -55,7 +43,7 @@ internal sealed class SecretCertificateManager : BackgroundService, IServingCert
             var wait = _options.RecheckInterval;
             try
             {
-                var bundle = await EnsureSecretAsync(stoppingToken);
+                var bundle = await _secret.EnsureAsync(stoppingToken);
                 Serve(bundle);
                 await _injector.EnsureAsync(bundle.CaBundle, stoppingToken);
                 retry = FirstRetry;
@@ -66,7 +54,7 @@ internal sealed class SecretCertificateManager : BackgroundService, IServingCert
             }
             catch (Exception e)
             {
-                var problem = e is InvalidOperationException ? e.Message : $"{Secret}: {e.Message}";
+                var problem = e is InvalidOperationException ? e.Message : $"{_secret.Name}: {e.Message}";
                 _state = _current is null ? "no certificate: " + problem : $"serving {_current.Subject}, but {problem}";
                 CertificateLog.Failed(_logger, problem, retry, e);
                 wait = retry;
@@ -84,85 +72,6 @@ internal sealed class SecretCertificateManager : BackgroundService, IServingCert
         }
     }
 
-    /// <summary>Reads the Secret; creates it when absent, renews it when due, and returns what it then holds.</summary>
-    /// <exception cref="InvalidOperationException">The operator may not read or write it (the message names the permission).</exception>
-    internal async Task<WebhookTlsBundle> EnsureSecretAsync(CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var secret = await CallAsync("get", () => ReadAsync(cancellationToken));
-            var now = _time.GetUtcNow();
-            try
-            {
-                if (secret is null)
-                {
-                    var created = WebhookTlsBundle.Create(_names, now);
-                    await CallAsync("create", () => _kubernetes.CoreV1.CreateNamespacedSecretAsync(NewSecret(created), _options.Namespace, cancellationToken: cancellationToken));
-                    CertificateLog.SecretCreated(_logger, _options.Namespace, _options.SecretName, string.Join(", ", _names));
-                    return created;
-                }
-
-                var bundle = WebhookTlsBundle.TryRead(secret.Data, out var problem);
-                var reason = bundle is null ? problem : bundle.RenewalReason(_names, now);
-                if (reason is null)
-                {
-                    return bundle!;
-                }
-
-                var renewed = bundle?.Renew(_names, now) ?? WebhookTlsBundle.Create(_names, now);
-                secret.Data = renewed.ToSecretData();
-                await CallAsync("update", () => _kubernetes.CoreV1.ReplaceNamespacedSecretAsync(secret, _options.SecretName, _options.Namespace, cancellationToken: cancellationToken));
-                CertificateLog.SecretRenewed(_logger, _options.Namespace, _options.SecretName, reason);
-                return renewed;
-            }
-            catch (Exception e) when (ApiErrors.IsConflict(e) && attempt < Attempts)
-            {
-                // Another replica created or renewed it first: use theirs.
-            }
-        }
-    }
-
-    private async Task<V1Secret?> ReadAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _kubernetes.CoreV1.ReadNamespacedSecretAsync(_options.SecretName, _options.Namespace, cancellationToken: cancellationToken);
-        }
-        catch (Exception e) when (ApiErrors.IsNotFound(e))
-        {
-            return null;
-        }
-    }
-
-    // 403 Forbidden names the permission the operator's service account lacks, which the API server's message does not.
-    private async Task<T> CallAsync<T>(string verb, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception e) when (ApiErrors.StatusCode(e) is (int)HttpStatusCode.Forbidden)
-        {
-            throw new InvalidOperationException(
-                $"cannot {verb} {Secret}: forbidden; the operator's service account needs get, create and update on secrets in namespace {_options.Namespace} (it lacks {verb})",
-                e);
-        }
-    }
-
-    private V1Secret NewSecret(WebhookTlsBundle bundle) => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Secret",
-        Metadata = new V1ObjectMeta
-        {
-            Name = _options.SecretName,
-            NamespaceProperty = _options.Namespace,
-            Labels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "networkmachinery", ["app.kubernetes.io/component"] = "webhook" },
-        },
-        Type = "kubernetes.io/tls",
-        Data = bundle.ToSecretData(),
-    };
-
     private void Serve(WebhookTlsBundle bundle)
     {
         var serving = bundle.Serving;
@@ -172,6 +81,6 @@ internal sealed class SecretCertificateManager : BackgroundService, IServingCert
             CertificateLog.Serving(_logger, serving.Subject, serving.Thumbprint, _options.Namespace, _options.SecretName, serving.NotAfter.ToUniversalTime());
         }
 
-        _state = $"serving {serving.Subject} from {Secret}, valid until {serving.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
+        _state = $"serving {serving.Subject} from {_secret.Name}, valid until {serving.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC";
     }
 }

@@ -27,7 +27,6 @@ public sealed class WebhookIntegrationTests(KubeApiServerFixture fixture)
 {
     private const string WebhookName = "validate.networkmachinery.io";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private static readonly string Netm = Path.Combine(AppContext.BaseDirectory, "netm.dll");
 
     [Fact]
     public async Task Webhook_RegisteredOverTls_RefusesInvalidObjectsWithItsMessage()
@@ -37,20 +36,18 @@ public sealed class WebhookIntegrationTests(KubeApiServerFixture fixture)
         await using var ns = await TestNamespace.CreateAsync(client);
         var id = UniqueId.Next();
         var configurationName = $"{UniqueId.Prefix}-{id}";
-        var ports = FreePorts.Tcp(2);
-        await using var netm = BackgroundProcess.Start("dotnet", [
-            Netm, "operator", "--kubeconfig", fixture.Server.KubeconfigPath, "--namespace", ns.Name, "--listen", $"127.0.0.1:{ports[0]}",
-            "--webhook-listen", $"127.0.0.1:{ports[1]}", "--webhook-host", "127.0.0.1", "--webhook-namespace", ns.Name,
-            "--webhook-configuration", configurationName,
-        ]);
-        await netm.WaitForOutputAsync("netm operator: running", Timeout);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ports[0]}") };
-        Assert.True(await Poll.UntilAsync(() => http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result.IsSuccessStatusCode, Timeout), netm.StandardError);
+        var port = FreePorts.Tcp();
+        await using var running = await NetmOperator.StartReadyAsync(
+            fixture.Server,
+            ns.Name,
+            ["--webhook-listen", $"127.0.0.1:{port}", "--webhook-host", "127.0.0.1", "--webhook-namespace", ns.Name, "--webhook-configuration", configurationName],
+            Timeout);
+        var (netm, http) = (running.Process, running.Health);
         Assert.Contains("webhook: serving CN=networkmachinery-webhook from Secret", await http.GetStringAsync(new Uri("/readyz", UriKind.Relative)), StringComparison.Ordinal);
 
         // Only this test's namespace goes through the webhook (1.20 labels no namespace by name: the test does).
         await client.CoreV1.PatchNamespaceAsync(new V1Patch($"{{\"metadata\":{{\"labels\":{{\"nmt-webhook\":\"{id}\"}}}}}}", V1Patch.PatchType.MergePatch), ns.Name);
-        await using var configuration = await WebhookConfiguration.CreateAsync(client, configurationName, ports[1], id);
+        await using var configuration = await WebhookConfiguration.CreateAsync(client, configurationName, port, id);
 
         var secret = await client.CoreV1.ReadNamespacedSecretAsync("networkmachinery-webhook-tls", ns.Name);
         Assert.True(await Poll.UntilAsync(() => configuration.CaBundle().SequenceEqual(secret.Data["ca.crt"]), Timeout), netm.StandardError);

@@ -19,7 +19,7 @@ namespace NetworkMachinery.Operator.Tests.Connectivity;
 public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private static readonly string Netm = Path.Combine(AppContext.BaseDirectory, "netm.dll");
+    private static readonly string Netm = NetmOperator.Dll;
 
     [Fact]
     public async Task Operator_ReconcilesATest_UnansweredProbesEndAsErrors_StopsOnSigterm()
@@ -27,13 +27,8 @@ public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
         await ClusterCrds.InstallAsync(fixture.Server);
         using var client = fixture.Server.CreateClient();
         await using var ns = await TestNamespace.CreateAsync(client);
-        var port = FreePorts.Tcp();
-        await using var netm = BackgroundProcess.Start("dotnet", [
-            Netm, "operator", "--kubeconfig", fixture.Server.KubeconfigPath, "--namespace", ns.Name, "--listen", $"127.0.0.1:{port}", "--no-webhook",
-        ]);
-        await netm.WaitForOutputAsync("netm operator: running", Timeout);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        Assert.True(await Poll.UntilAsync(() => http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result.IsSuccessStatusCode, Timeout), netm.StandardError);
+        await using var running = await NetmOperator.StartReadyAsync(fixture.Server, ns.Name, ["--no-webhook"], Timeout);
+        var netm = running.Process;
 
         var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(client);
         await tests.CreateAsync(KubernetesYaml.Deserialize<V1Alpha1NetworkConnectivityTest>($"""

@@ -113,6 +113,26 @@ public sealed class WebhookIntegrationTests(KubeApiServerFixture fixture)
             + string.Join('\n', spec.Split('\n').Select(line => "  " + line)) + "\n";
     }
 
+    [Fact]
+    public async Task CertificateDirectoryWithoutThePair_StopsTheStartWithWhatIsMissing()
+    {
+        var directory = Directory.CreateTempSubdirectory($"{UniqueId.Prefix}-certs-").FullName;
+        try
+        {
+            var result = await ProcessRunner.RunAsync(
+                "dotnet",
+                [NetmOperator.Dll, "operator", "--kubeconfig", fixture.Server.KubeconfigPath, "--listen", $"127.0.0.1:{FreePorts.Tcp()}", "--webhook-cert-dir", directory],
+                new ProcessOptions { ThrowOnFailure = false, Timeout = Timeout });
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"netm operator: --webhook-cert-dir {directory} has no tls.crt and no tls.key", result.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     // The message of the Status the apiserver refused a request with; empty when it was not refused.
     private static async Task<string> RefusalAsync(Func<Task> request)
     {

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using NetworkMachinery.Netm.Hosting;
 using NetworkMachinery.Netm.Operator;
+using NetworkMachinery.Operator.Admission;
+using NetworkMachinery.Operator.Admission.Certificates;
 
 namespace NetworkMachinery.Netm.Commands;
 
@@ -38,17 +40,19 @@ internal static class OperatorCommand
         var leaseNamespace = new Option<string>("--lease-namespace")
         {
             Description = "The namespace of the leader election Lease (default: $POD_NAMESPACE, else default).",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } own ? own : "default",
+            DefaultValueFactory = _ => PodNamespace.OrDefault(),
             HelpName = "NAMESPACE",
         };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log messages shown on stderr.", DefaultValueFactory = _ => LogLevel.Information };
         var kafka = new KafkaCliOptions(required: false);
+        var webhook = new WebhookCliOptions();
 
         var command = new Command("operator", "Run the Kubernetes operator: reconcile NetworkConnectivityTests (probe tasks out, results in over the bus) until stopped.")
         {
             kubeconfig, @namespace, listen, leaderElect, leaseNamespace, logLevel,
         };
         kafka.AddTo(command);
+        webhook.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var settings = new OperatorSettings
@@ -61,6 +65,7 @@ internal static class OperatorCommand
                 Kafka = kafka.Settings(parse),
                 Topics = kafka.Topics(parse),
                 LogLevel = parse.GetValue(logLevel),
+                Webhook = webhook.Settings(parse),
             };
 
             WebApplication app;
@@ -73,6 +78,11 @@ internal static class OperatorCommand
                 await Console.Error.WriteLineAsync($"netm operator: cannot reach the Kubernetes API server: {e.Message}");
                 return 1;
             }
+            catch (WebhookCertificateException e)
+            {
+                await Console.Error.WriteLineAsync($"netm operator: {e.Message}");
+                return 1;
+            }
 
             await using (app)
             {
@@ -82,11 +92,13 @@ internal static class OperatorCommand
                 }
                 catch (IOException e)
                 {
-                    await Console.Error.WriteLineAsync($"netm operator: cannot listen on {settings.Listen}: {e.Message}");
+                    var addresses = settings.Webhook is { } failed ? $"{settings.Listen} or {failed.Listen}" : settings.Listen.ToString();
+                    await Console.Error.WriteLineAsync($"netm operator: cannot listen on {addresses}: {e.Message}");
                     return 1;
                 }
 
-                await Console.Error.WriteLineAsync($"netm operator: running; health and metrics on http://{settings.Listen}");
+                var served = settings.Webhook is { } webhookSettings ? $"; admission webhook on https://{webhookSettings.Listen}{AdmissionEndpoints.ValidatePath}" : string.Empty;
+                await Console.Error.WriteLineAsync($"netm operator: running; health and metrics on http://{settings.Listen}{served}");
                 try
                 {
                     await Task.Delay(Timeout.Infinite, cancellationToken);

@@ -7,6 +7,7 @@ using NetworkMachinery.Bus;
 using NetworkMachinery.Bus.InProcess;
 using NetworkMachinery.Bus.Kafka;
 using NetworkMachinery.Netm.Hosting;
+using NetworkMachinery.Operator.Admission;
 using NetworkMachinery.Operator.Connectivity;
 using NetworkMachinery.Operator.Connectivity.Probing;
 using NetworkMachinery.Operator.Runtime.Events;
@@ -18,7 +19,8 @@ namespace NetworkMachinery.Netm.Operator;
 
 /// <summary>
 /// The operator as one ASP.NET Core application: the controller runtime (informers, leader election), the
-/// NetworkConnectivityTest controller with its probe tasks and results on the bus, and /healthz, /readyz and /metrics.
+/// NetworkConnectivityTest controller with its probe tasks and results on the bus, the admission webhook, and /healthz,
+/// /readyz and /metrics.
 /// </summary>
 internal static class OperatorApplication
 {
@@ -53,8 +55,18 @@ internal static class OperatorApplication
         builder.Services.AddHostedService(provider => new ProbeResultConsumer(
             provider.GetRequiredService<IMessageBus>(), settings.Topics, provider.GetRequiredService<ProbeResultStore>(), identity));
 
+        if (settings.Webhook is { } webhook)
+        {
+            builder.AddAdmissionWebhook(webhook.Listen, webhook.Options);
+        }
+
         var app = builder.Build();
         app.MapOperatorEndpoints();
+        if (settings.Webhook is not null)
+        {
+            app.MapAdmissionWebhook();
+        }
+
         return app;
     }
 }

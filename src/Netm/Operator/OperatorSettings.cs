@@ -29,6 +29,9 @@ internal sealed record OperatorSettings
     /// <summary>The bus topics.</summary>
     public required BusTopics Topics { get; init; }
 
+    /// <summary>The admission webhook to serve; null for none (--no-webhook).</summary>
+    public WebhookSettings? Webhook { get; init; }
+
     /// <summary>The least severe log messages shown.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 }

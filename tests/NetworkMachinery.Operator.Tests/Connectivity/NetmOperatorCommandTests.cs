@@ -1,11 +1,8 @@
-using k8s;
 using NetworkMachinery.Operator.Entities;
-using NetworkMachinery.Operator.Runtime.Resources;
 using NetworkMachinery.Operator.Tests.ApiServer;
 using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
-using NetworkMachinery.Testing.Polling;
 using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
 
@@ -26,27 +23,11 @@ public sealed class NetmOperatorCommandTests(KubeApiServerFixture fixture)
         await ClusterCrds.InstallAsync(fixture.Server);
         using var client = fixture.Server.CreateClient();
         await using var ns = await TestNamespace.CreateAsync(client);
-        await using var netm = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name);
-
-        var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(client);
-        await tests.CreateAsync(KubernetesYaml.Deserialize<V1Alpha1NetworkConnectivityTest>($"""
-            apiVersion: networkmachinery.io/v1alpha1
-            kind: NetworkConnectivityTest
-            metadata: {"{"}name: lonely, namespace: {ns.Name}{"}"}
-            spec:
-              layer: "3"
-              count: 1
-              timeout: 1s
-              destinations: [{"{"}kind: ip, ip: 192.0.2.1{"}"}]
-            """), default);
+        await using var netm = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--no-webhook");
 
         // 1 attempt with a 1 s timeout, plus the grace for the prober: the row gives up after about 11 s.
-        var key = new ObjectKey(ns.Name, "lonely");
-        V1Alpha1NetworkConnectivityTest? test = null;
-        Assert.True(
-            await Poll.UntilAsync(() => (test = tests.GetAsync(key, default).Result)?.Status?.Results.FirstOrDefault()?.Verdict == ProbeVerdict.Error, Timeout),
-            $"status: {KubernetesJson.Serialize(test?.Status)}\n{netm.Process.StandardError}");
-        var row = Assert.Single(test!.Status!.Results);
+        var test = await UnansweredConnectivityTest.ReconcileAsync(client, ns.Name, "lonely", () => netm.Process.StandardError, Timeout);
+        var row = Assert.Single(test.Status!.Results);
         Assert.Equal(("host", "ip/192.0.2.1", "192.0.2.1"), (row.Source, row.Destination, row.Target));
         Assert.Equal("no result from the prober within 11 s", row.Error);
         Assert.Equal(NetworkConnectivityTestConditions.Failed, Assert.Single(test.Status.Conditions, c => c.Status == "True").Type);

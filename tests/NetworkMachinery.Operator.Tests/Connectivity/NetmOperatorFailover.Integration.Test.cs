@@ -34,8 +34,8 @@ public sealed class NetmOperatorFailoverIntegrationTests(KubeApiServerFixture fi
         await ClusterCrds.InstallAsync(fixture.Server);
         using var client = fixture.Server.CreateClient();
         await using var ns = await TestNamespace.CreateAsync(client);
-        await using var first = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--leader-elect", "--lease-namespace", ns.Name);
-        await using var second = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--leader-elect", "--lease-namespace", ns.Name);
+        await using var first = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--leader-elect", "--lease-namespace", ns.Name, "--no-webhook");
+        await using var second = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--leader-elect", "--lease-namespace", ns.Name, "--no-webhook");
 
         // Exactly one leads: the Lease names it, it says so on /readyz and /metrics, the other names it as the leader.
         NetmOperatorProcess? leader = null;
@@ -59,7 +59,7 @@ public sealed class NetmOperatorFailoverIntegrationTests(KubeApiServerFixture fi
         await ReconciledByAsync(client, ns.Name, "after-kill", standby);
 
         // SIGTERM: the leader stops its controllers and hands the lease back before it exits, so a new standby need not wait for it to expire.
-        await using var third = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--leader-elect", "--lease-namespace", ns.Name);
+        await using var third = await NetmOperatorProcess.StartAsync(fixture.Server, ns.Name, "--leader-elect", "--lease-namespace", ns.Name, "--no-webhook");
         Assert.True(await Poll.UntilAsync(() => third.Readiness().Contains($"standing by (leader: {standby.Identity})", StringComparison.Ordinal), Timeout), third.Readiness());
         var terminated = Stopwatch.GetTimestamp();
         var stopped = await standby.Process.StopAsync(UnixSignal.Terminate, Timeout);

@@ -7,11 +7,6 @@ namespace NetworkMachinery.Operator.Tests.Install;
 /// <summary>A container's arguments, read and checked against the netm command they run.</summary>
 internal static class ComponentArgs
 {
-    // The operator flags the webhook branch adds; added to the parser here only while the command lacks them, so that
-    // the check is against the real options as soon as they exist.
-    private static readonly string[] PendingWebhookOptions =
-        ["--webhook-listen", "--webhook-service", "--webhook-namespace", "--webhook-secret", "--webhook-configuration", "--webhook-cert-dir"];
-
     public static IList<string> Of(V1PodSpec pod, string container) => Assert.Single(pod.Containers, c => c.Name == container).Args;
 
     /// <summary>The value that follows <paramref name="flag"/>, or null when the flag is absent.</summary>
@@ -24,18 +19,7 @@ internal static class ComponentArgs
     /// <summary>Asserts that netm's own parser accepts <paramref name="args"/> (the first being the command's name).</summary>
     public static void AssertParse(IList<string> args)
     {
-        var @operator = OperatorCommand.Create();
-        foreach (var name in PendingWebhookOptions.Where(name => @operator.Options.All(o => o.Name != name)))
-        {
-            @operator.Options.Add(new Option<string>(name));
-        }
-
-        if (@operator.Options.All(o => o.Name != "--no-webhook"))
-        {
-            @operator.Options.Add(new Option<bool>("--no-webhook"));
-        }
-
-        var parse = new RootCommand { CollectCommand.Create(), @operator }.Parse([.. args]);
+        var parse = new RootCommand { CollectCommand.Create(), OperatorCommand.Create() }.Parse([.. args]);
 
         Assert.True(parse.Errors.Count == 0, $"netm {string.Join(' ', args)}: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
     }

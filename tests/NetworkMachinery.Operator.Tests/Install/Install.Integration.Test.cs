@@ -21,7 +21,6 @@ namespace NetworkMachinery.Operator.Tests.Install;
 public sealed class InstallIntegrationTests(KubeApiServerFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private static readonly string Netm = Path.Combine(AppContext.BaseDirectory, "netm.dll");
 
     [Fact]
     public async Task InstallYaml_ServerSideDryRun_AcceptsEveryObject()
@@ -105,30 +104,31 @@ public sealed class InstallIntegrationTests(KubeApiServerFixture fixture)
             await AssertCanAsync(collector, false, "create", "events", "-n", release.Namespace);
             await AssertCanAsync(collector, false, "get", "leases.coordination.k8s.io", "-n", release.Namespace);
 
-            // The operator as deployed (leader election in its namespace, every namespace watched), with nothing but
-            // its ServiceAccount's token. The webhook branch's --no-webhook is not passed: netm operator has no
-            // webhook flags yet, so it serves none.
+            // The operator as deployed (leader election in its namespace, every namespace watched, the webhook's
+            // certificates managed in its Secret and configuration), with nothing but its ServiceAccount's token.
             var token = await KubectlAsync(["create", "token", $"{release.Name}-operator", "-n", release.Namespace]);
             Assert.True(token.ExitCode == 0, token.StandardError);
             var admin = await File.ReadAllTextAsync(fixture.Server.KubeconfigPath);
             Assert.Contains(fixture.Server.AdminToken, admin, StringComparison.Ordinal);
             await File.WriteAllTextAsync(kubeconfig, admin.Replace(fixture.Server.AdminToken, token.StandardOutput.Trim(), StringComparison.Ordinal));
 
-            var port = FreePorts.Tcp();
-            await using var netm = BackgroundProcess.Start("dotnet", [
-                Netm, "operator", "--kubeconfig", kubeconfig, "--leader-elect", "--lease-namespace", release.Namespace, "--listen", $"127.0.0.1:{port}",
+            await using var netm = await NetmOperatorProcess.StartAsync(kubeconfig, [
+                "--leader-elect", "--lease-namespace", release.Namespace,
+                "--webhook-listen", $"127.0.0.1:{FreePorts.Tcp()}", "--webhook-host", "127.0.0.1", "--webhook-namespace", release.Namespace,
+                "--webhook-secret", $"{release.Name}-webhook-tls", "--webhook-configuration", release.Name, "--webhook-service", $"{release.Name}-webhook",
             ]);
-            await netm.WaitForOutputAsync("netm operator: running", Timeout);
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            Assert.True(await Poll.UntilAsync(() => http.GetAsync(new Uri("/readyz", UriKind.Relative)).Result.IsSuccessStatusCode, Timeout), netm.StandardError);
+            var webhook = await client.AdmissionregistrationV1.ReadValidatingWebhookConfigurationAsync(release.Name);
+            Assert.True(
+                await Poll.UntilAsync(() => (webhook = client.AdmissionregistrationV1.ReadValidatingWebhookConfigurationAsync(release.Name).Result).Webhooks.All(w => w.ClientConfig.CaBundle?.Length > 0), Timeout),
+                netm.Process.StandardError);
 
             // No prober answers: the row ends as an error after the run's budget, written to status by the operator.
-            await UnansweredConnectivityTest.ReconcileAsync(client, tests.Name, "rbac", () => netm.StandardError, Timeout);
+            await UnansweredConnectivityTest.ReconcileAsync(client, tests.Name, "rbac", () => netm.Process.StandardError, Timeout);
             var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("netm-operator-leader", release.Namespace);
             Assert.False(string.IsNullOrEmpty(lease.Spec.HolderIdentity));
-            Assert.DoesNotContain("Forbidden", netm.StandardError, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Forbidden", netm.Process.StandardError, StringComparison.OrdinalIgnoreCase);
 
-            var stopped = await netm.StopAsync(UnixSignal.Terminate, Timeout);
+            var stopped = await netm.Process.StopAsync(UnixSignal.Terminate, Timeout);
             Assert.Equal(0, stopped.ExitCode);
         }
         finally

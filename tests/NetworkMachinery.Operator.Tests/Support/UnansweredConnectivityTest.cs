@@ -3,7 +3,7 @@ using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Runtime.Resources;
 using NetworkMachinery.Testing.Polling;
 
-namespace NetworkMachinery.Operator.Tests.Install;
+namespace NetworkMachinery.Operator.Tests.Support;
 
 /// <summary>A NetworkConnectivityTest that no prober answers (none runs yet), to see that a running operator reconciles.</summary>
 internal static class UnansweredConnectivityTest
@@ -13,7 +13,8 @@ internal static class UnansweredConnectivityTest
     /// row, an error, into the status: about 11 s, the run's budget. <paramref name="diagnostics"/> (the operator's
     /// stderr) goes into the failure message.
     /// </summary>
-    public static async Task ReconcileAsync(IKubernetes client, string @namespace, string name, Func<string> diagnostics, TimeSpan timeout)
+    /// <returns>The test as the operator left it.</returns>
+    public static async Task<V1Alpha1NetworkConnectivityTest> ReconcileAsync(IKubernetes client, string @namespace, string name, Func<string> diagnostics, TimeSpan timeout)
     {
         var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(client);
         await tests.CreateAsync(KubernetesYaml.Deserialize<V1Alpha1NetworkConnectivityTest>($"""
@@ -32,5 +33,6 @@ internal static class UnansweredConnectivityTest
         Assert.True(
             await Poll.UntilAsync(() => (test = tests.GetAsync(key, default).Result)?.Status?.Results.FirstOrDefault()?.Verdict == ProbeVerdict.Error, timeout),
             $"status: {KubernetesJson.Serialize(test?.Status)}\n{diagnostics()}");
+        return test!;
     }
 }

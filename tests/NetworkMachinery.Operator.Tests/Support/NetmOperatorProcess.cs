@@ -4,7 +4,7 @@ using NetworkMachinery.Testing.Polling;
 using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
 
-namespace NetworkMachinery.Operator.Tests.Connectivity;
+namespace NetworkMachinery.Operator.Tests.Support;
 
 /// <summary>
 /// A real <c>netm operator</c> process against a test's apiserver and namespace, serving on a free port, started and
@@ -31,13 +31,15 @@ internal sealed partial class NetmOperatorProcess : IAsyncDisposable
     /// <summary>Its leader election identity, once /readyz named it; empty without leader election.</summary>
     public string Identity { get; private set; } = "";
 
-    /// <summary>Starts <c>netm operator</c> for <paramref name="namespace"/> with <paramref name="options"/> added, and waits until it is ready.</summary>
-    public static async Task<NetmOperatorProcess> StartAsync(KubeApiServer server, string @namespace, params string[] options)
+    /// <summary>Starts <c>netm operator</c> as the admin of <paramref name="server"/> for <paramref name="namespace"/> with <paramref name="options"/> added, and waits until it is ready.</summary>
+    public static Task<NetmOperatorProcess> StartAsync(KubeApiServer server, string @namespace, params string[] options) =>
+        StartAsync(server.KubeconfigPath, ["--namespace", @namespace, .. options]);
+
+    /// <summary>Starts <c>netm operator --kubeconfig <paramref name="kubeconfig"/></c> with <paramref name="options"/> added, and waits until it is ready.</summary>
+    public static async Task<NetmOperatorProcess> StartAsync(string kubeconfig, IEnumerable<string> options)
     {
         var port = FreePorts.Tcp();
-        var process = BackgroundProcess.Start("dotnet", [
-            Netm, "operator", "--kubeconfig", server.KubeconfigPath, "--namespace", @namespace, "--listen", $"127.0.0.1:{port}", .. options,
-        ]);
+        var process = BackgroundProcess.Start("dotnet", [Netm, "operator", "--kubeconfig", kubeconfig, "--listen", $"127.0.0.1:{port}", .. options]);
         var started = new NetmOperatorProcess(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
         try
         {

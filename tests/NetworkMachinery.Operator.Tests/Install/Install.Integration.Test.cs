@@ -126,7 +126,7 @@ public sealed class InstallIntegrationTests(KubeApiServerFixture fixture)
             await UnansweredConnectivityTest.ReconcileAsync(client, tests.Name, "rbac", () => netm.Process.StandardError, Timeout);
             var lease = await client.CoordinationV1.ReadNamespacedLeaseAsync("netm-operator-leader", release.Namespace);
             Assert.False(string.IsNullOrEmpty(lease.Spec.HolderIdentity));
-            Assert.DoesNotContain("Forbidden", netm.Process.StandardError, StringComparison.OrdinalIgnoreCase);
+            Assert.False(netm.Process.StandardError.Contains("Forbidden", StringComparison.OrdinalIgnoreCase), netm.Process.StandardError);
 
             var stopped = await netm.Process.StopAsync(UnixSignal.Terminate, Timeout);
             Assert.Equal(0, stopped.ExitCode);

@@ -126,6 +126,12 @@ internal sealed class EventRecorder : IEventRecorder, IHostedService, IDisposabl
 
             _results.WithLabels(patched ? "patched" : "created").Inc();
         }
+        catch (Exception e) when (ApiErrors.IsNamespaceTerminating(e))
+        {
+            // The object goes with its namespace; its Event has no one left to tell.
+            _results.WithLabels("dropped").Inc();
+            EventRecorderLog.Dropped(_logger, write.Event.Reason, write.Event.InvolvedObject.Kind, Describe(write.Event), "its namespace is being deleted");
+        }
         catch (Exception e) when (!_abandon.IsCancellationRequested)
         {
             _results.WithLabels("failed").Inc();

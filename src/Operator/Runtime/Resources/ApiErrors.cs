@@ -34,6 +34,18 @@ public static class ApiErrors
         || exception is KubernetesException { Status.Reason: "Expired" or "Gone" };
 
     /// <summary>
+    /// 403 Forbidden because the namespace is being deleted: nothing new can be created in it, whatever the permissions.
+    /// Without a namespace controller (a bare control plane) such a namespace stays so for good.
+    /// </summary>
+    public static bool IsNamespaceTerminating(Exception exception) =>
+        StatusCode(exception) == (int)HttpStatusCode.Forbidden && exception switch
+        {
+            HttpOperationException { Response.Content: { } body } => body.Contains("\"NamespaceTerminating\"", StringComparison.Ordinal),
+            KubernetesException { Status.Details.Causes: { } causes } => causes.Any(cause => cause.Reason == "NamespaceTerminating"),
+            _ => false,
+        };
+
+    /// <summary>
     /// The API server could not be reached or asked to be retried later: a refused or broken connection, a timeout,
     /// 429 Too Many Requests, or a 5xx answer (a starting or stopping server answers 503). Normal while it restarts.
     /// </summary>

@@ -1,3 +1,5 @@
+using System.Net;
+using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetworkMachinery.Operator.Runtime.Events;
@@ -23,6 +25,25 @@ public sealed class EventRecorderTests
         Assert.Equal(["b"], sink.Created.Select(e => e.InvolvedObject.Name));
         Assert.Equal(1, metrics.Events.WithLabels("failed").Value);
         Assert.Equal(1, metrics.Events.WithLabels("created").Value);
+    }
+
+    [Fact]
+    public async Task Record_NamespaceBeingDeleted_IsDroppedNotFailed()
+    {
+        var forbidden = new HttpOperationException("Forbidden")
+        {
+            Response = new HttpResponseMessageWrapper(
+                new HttpResponseMessage(HttpStatusCode.Forbidden),
+                """{"kind":"Status","status":"Failure","reason":"Forbidden","details":{"causes":[{"reason":"NamespaceTerminating"}]}}"""),
+        };
+        var sink = new ScriptedSink { FailCreates = 1, Failure = forbidden };
+        var (recorder, metrics) = Recorder(sink);
+        await recorder.StartAsync(default);
+
+        recorder.Record(Widget("a"), EventTypes.Normal, "Succeeded", "ok");
+        await recorder.StopAsync(default);
+
+        Assert.Equal((1, 0), (metrics.Events.WithLabels("dropped").Value, metrics.Events.WithLabels("failed").Value));
     }
 
     [Fact]
@@ -101,6 +122,8 @@ public sealed class EventRecorderTests
 
         public int FailCreates { get; set; }
 
+        public Exception Failure { get; set; } = new HttpRequestException("connection refused");
+
         public List<Corev1Event> Created { get; } = [];
 
         /// <summary>Creates and patches done so far.</summary>
@@ -112,7 +135,7 @@ public sealed class EventRecorderTests
         {
             if (FailCreates-- > 0)
             {
-                throw new HttpRequestException("connection refused");
+                throw Failure;
             }
 
             Created.Add(Copy(recorded));

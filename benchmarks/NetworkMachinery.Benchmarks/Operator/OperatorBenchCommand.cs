@@ -40,13 +40,13 @@ internal static class OperatorBenchCommand
     {
         Log("starting etcd and kube-apiserver 1.20...");
         await using var server = await KubeApiServer.StartAsync(cancellationToken);
-        await KubectlAsync(server, ["apply", "-f", Path.Combine(RepositoryPaths.Root, "deploy", "crds")]);
-        await KubectlAsync(server, ["wait", "--for", "condition=Established", "--timeout", "60s", "-f", Path.Combine(RepositoryPaths.Root, "deploy", "crds")]);
+        await KubectlAsync(server, ["apply", "-f", RepositoryPaths.Crds]);
+        await KubectlAsync(server, ["wait", "--for", "condition=Established", "--timeout", "60s", "-f", RepositoryPaths.Crds]);
         using var client = server.CreateClient();
 
         var port = FreePorts.Tcp();
         Log($"apiserver on {server.Server}; starting netm operator (health on 127.0.0.1:{port})...");
-        await using var netm = BackgroundProcess.Start("dotnet", [Netm, "operator", "--kubeconfig", server.KubeconfigPath, "--listen", $"127.0.0.1:{port}", "--log-level", "Warning"]);
+        await using var netm = BackgroundProcess.Start("dotnet", [Netm, "operator", "--kubeconfig", server.KubeconfigPath, "--listen", $"127.0.0.1:{port}", "--log-level", "Warning", "--no-webhook"]);
         var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
         await netm.WaitForOutputAsync("netm operator: running", timeout, cancellationToken);
         using (var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
@@ -135,6 +135,7 @@ internal static class OperatorBenchCommand
                 await tests.CreateAsync(Test(@namespace, names[i]), token);
             });
         var createsDone = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        Log($"every create returned after {createsDone:0.00} s; waiting for the watch events...");
         var added = await Await(Task.WhenAll(names.Select(n => watcher.Of(n).WhenAsync(TestStage.Written, 1))), "every ADDED event", netm, timeout, cancellationToken);
         var statuses = await Await(Task.WhenAll(names.Select(n => watcher.Of(n).WhenAsync(TestStage.Status, 1))), "every object's status", netm, timeout, cancellationToken);
         Log($"every object has status after {Milliseconds(start, statuses.Max()) / 1000:0.00} s; waiting for the runs' verdicts (no prober: after each run's budget)...");

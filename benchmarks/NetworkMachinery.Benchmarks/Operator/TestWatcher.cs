@@ -39,33 +39,67 @@ internal sealed class TestWatcher : IAsyncDisposable
         _stop.Dispose();
     }
 
+    // A watch can end (a server-side timeout, a dropped connection, 410 Gone under a burst of writes): it is resumed
+    // from the last resourceVersion seen, or relisted when that is too old, and each resume is said on stderr, since
+    // what a relist finds is stamped when it is found, not when it happened.
     private async Task WatchAsync(IKubernetes client, ResourceType type, string @namespace, string? version, CancellationToken cancellationToken)
     {
-        var events = client.CustomObjects.WatchListNamespacedCustomObjectAsync(
-            type.Group, type.Version, @namespace, type.Plural, resourceVersion: version, timeoutSeconds: 3600, cancellationToken: cancellationToken);
-        await foreach (var (_, item) in events)
+        while (!cancellationToken.IsCancellationRequested)
         {
-            var seenAt = Stopwatch.GetTimestamp();
-            var test = (JsonElement)item;
-            var metadata = test.GetProperty("metadata");
-            var generation = metadata.GetProperty("generation").GetInt64();
-            var timeline = Of(metadata.GetProperty("name").GetString()!);
-            timeline.Mark(TestStage.Written, generation, seenAt);
-            if (!test.TryGetProperty("status", out var status) || !status.TryGetProperty("observedGeneration", out var observed) || observed.GetInt64() != generation)
+            try
             {
-                continue;
-            }
+                var events = client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+                    type.Group, type.Version, @namespace, type.Plural, resourceVersion: version, timeoutSeconds: 3600, cancellationToken: cancellationToken);
+                await foreach (var (_, item) in events)
+                {
+                    version = See((JsonElement)item) ?? version;
+                }
 
-            if (status.TryGetProperty("lastRun", out var lastRun) && lastRun.ValueKind == JsonValueKind.String)
-            {
-                timeline.Mark(TestStage.Status, generation, seenAt);
+                await Console.Error.WriteLineAsync($"operator: the watch of {@namespace} ended; resuming from resourceVersion {version}");
             }
-
-            if (status.TryGetProperty("conditions", out var conditions)
-                && conditions.EnumerateArray().Any(c => c.GetProperty("status").GetString() == "True" && c.GetProperty("observedGeneration").GetInt64() == generation))
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
-                timeline.Mark(TestStage.Judged, generation, seenAt);
+                await Console.Error.WriteLineAsync($"operator: the watch of {@namespace} failed ({e.Message}); listing again");
+                var list = await client.CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(type.Group, type.Version, @namespace, type.Plural, cancellationToken: cancellationToken);
+                foreach (var test in list.GetProperty("items").EnumerateArray())
+                {
+                    See(test);
+                }
+
+                version = list.GetProperty("metadata").GetProperty("resourceVersion").GetString();
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
+    }
+
+    /// <summary>Marks the stages <paramref name="test"/> shows; returns its resourceVersion.</summary>
+    private string? See(JsonElement test)
+    {
+        var seenAt = Stopwatch.GetTimestamp();
+        var metadata = test.GetProperty("metadata");
+        var generation = metadata.GetProperty("generation").GetInt64();
+        var timeline = Of(metadata.GetProperty("name").GetString()!);
+        timeline.Mark(TestStage.Written, generation, seenAt);
+        var version = metadata.TryGetProperty("resourceVersion", out var rv) ? rv.GetString() : null;
+        if (!test.TryGetProperty("status", out var status) || !status.TryGetProperty("observedGeneration", out var observed) || observed.GetInt64() != generation)
+        {
+            return version;
+        }
+
+        if (status.TryGetProperty("lastRun", out var lastRun) && lastRun.ValueKind == JsonValueKind.String)
+        {
+            timeline.Mark(TestStage.Status, generation, seenAt);
+        }
+
+        if (status.TryGetProperty("conditions", out var conditions)
+            && conditions.EnumerateArray().Any(c => c.GetProperty("status").GetString() == "True" && c.GetProperty("observedGeneration").GetInt64() == generation))
+        {
+            timeline.Mark(TestStage.Judged, generation, seenAt);
+        }
+
+        return version;
     }
 }

@@ -7,7 +7,7 @@ namespace NetworkMachinery.Operator.Tests.Support;
 /// <summary>Installs the checked-in CRDs (the chart's deploy/helm/networkmachinery/crds) into a real apiserver the way a user does, with kubectl, and waits until they are established.</summary>
 internal static class ClusterCrds
 {
-    public static readonly string Directory = Path.Combine(RepositoryPaths.Root, "deploy", "helm", "networkmachinery", "crds");
+    public static readonly string Directory = RepositoryPaths.Crds;
 
     public static async Task InstallAsync(KubeApiServer server)
     {

@@ -9,6 +9,9 @@ public static class RepositoryPaths
     public static string Root { get; } = Checkout.Root
         ?? throw new DirectoryNotFoundException("Cannot find the repository root (NetworkMachinery.slnx) above " + AppContext.BaseDirectory);
 
+    /// <summary>The CustomResourceDefinitions, generated from the C# models into the helm chart's crds/.</summary>
+    public static string Crds => Path.Combine(Root, "deploy", "helm", "networkmachinery", "crds");
+
     /// <summary>The committed capture of real Open vSwitch sFlow datagrams.</summary>
     public static string OvsCorpus => Path.Combine(Root, "testdata", "ovs-sflow.pcap");
 }

@@ -57,7 +57,7 @@ public sealed class ProbeResultStoreTests
     private static ProbeResultStore Holding(string runId)
     {
         var store = new ProbeResultStore();
-        store.Begin("team/reach", new ProbeRun("uid-1", 1, runId, new Dictionary<string, int> { [ProbeKey.Of(Client, Web)] = 0 }));
+        store.Begin(new ObjectKey("team", "reach"), new ProbeRun("uid-1", 1, runId, new Dictionary<string, int> { [ProbeKey.Of(Client, Web)] = 0 }));
         return store;
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class NetworkConnectivityTestReconciler(
     {
         if (test is null)
         {
-            results.Forget(key.ToString());
+            results.Forget(key);
             return ReconcileResult.Done;
         }
 
@@ -60,7 +60,7 @@ internal sealed partial class NetworkConnectivityTestReconciler(
 
         var status = test.Status;
         var statusRun = status?.LastRun is { } lastRun && status.ObservedGeneration == generation ? TestRun.IdOf(generation, lastRun) : null;
-        var run = results.Current(key.ToString());
+        var run = results.Current(key);
 
         // The cache may not show the run this instance started a moment ago yet: wait for it rather than start another.
         if (run is not null && run.Uid == test.Metadata.Uid && run.Generation == generation && string.CompareOrdinal(run.Id, statusRun ?? "") > 0)
@@ -79,12 +79,12 @@ internal sealed partial class NetworkConnectivityTestReconciler(
     private async Task<ReconcileResult> StartAsync(ObjectKey key, V1Alpha1NetworkConnectivityTest test, long generation, DateTime now, CancellationToken cancellationToken)
     {
         var plan = RunPlan.Create(test, TestResolver.Resolve(test, cluster), TestRun.IdOf(generation, now), now);
-        results.Begin(key.ToString(), new ProbeRun(test.Metadata.Uid ?? "", generation, plan.Id, plan.Probes));
+        results.Begin(key, new ProbeRun(test.Metadata.Uid ?? "", generation, plan.Id, plan.Probes));
         var nextRun = test.Spec.Schedule is { } schedule ? now + GoDuration.Parse(schedule.Every) : (DateTime?)null;
         var change = await client.ChangeStatusAsync(test, t => Started(t, plan, generation, now, nextRun), cancellationToken);
         if (change is null)
         {
-            results.Forget(key.ToString());
+            results.Forget(key);
             return ReconcileResult.Done;
         }
 

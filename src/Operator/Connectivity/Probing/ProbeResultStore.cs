@@ -14,11 +14,11 @@ namespace NetworkMachinery.Operator.Connectivity.Probing;
 /// </summary>
 public sealed class ProbeResultStore : IKeySource
 {
-    private readonly ConcurrentDictionary<string, ProbeRun> _runs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ObjectKey, ProbeRun> _runs = new();
     private ImmutableArray<Action<ObjectKey>> _subscribers = [];
 
-    /// <summary>Starts holding results for <paramref name="run"/> of the test <paramref name="test"/> (namespace/name), replacing its previous run.</summary>
-    public void Begin(string test, ProbeRun run)
+    /// <summary>Starts holding results for <paramref name="run"/> of the test <paramref name="test"/>, replacing its previous run.</summary>
+    public void Begin(ObjectKey test, ProbeRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
         _runs[test] = run;
@@ -30,7 +30,7 @@ public sealed class ProbeResultStore : IKeySource
         ArgumentNullException.ThrowIfNull(result);
         var key = ProbeKey.Of(result.Source, result.Destination);
         var test = new ObjectKey(result.Test?.Namespace, result.Test?.Name ?? "");
-        if (!_runs.TryGetValue(test.ToString(), out var run)
+        if (!_runs.TryGetValue(test, out var run)
             || run.Uid != result.Test?.Uid || run.Id != result.RunId || !run.Rows.ContainsKey(key) || !run.Results.TryAdd(key, result))
         {
             return false;
@@ -53,10 +53,10 @@ public sealed class ProbeResultStore : IKeySource
     }
 
     /// <summary>The test's current run here, if this store holds one (it does not after an operator restart).</summary>
-    public ProbeRun? Current(string test) => _runs.GetValueOrDefault(test);
+    public ProbeRun? Current(ObjectKey test) => _runs.GetValueOrDefault(test);
 
     /// <summary>Drops what is held for a test, once it is gone.</summary>
-    public void Forget(string test) => _runs.TryRemove(test, out _);
+    public void Forget(ObjectKey test) => _runs.TryRemove(test, out _);
 
     private sealed class Subscription(ProbeResultStore store, Action<ObjectKey> reconcile) : IDisposable
     {

@@ -19,7 +19,7 @@ public sealed partial class ConnectivityControllerIntegrationTests
     {
         await ClusterCrds.InstallAsync(fixture.Server);
         await using var ns = await TestNamespace.CreateAsync(_client);
-        var dispatcher = new RecordingDispatcher();
+        var dispatcher = new RecordingDispatcher(ns.Name);
         using var host = await StartOperatorAsync(dispatcher);
         var store = host.Services.GetRequiredService<ProbeResultStore>();
         var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(_client);
@@ -62,7 +62,7 @@ public sealed partial class ConnectivityControllerIntegrationTests
     {
         await ClusterCrds.InstallAsync(fixture.Server);
         await using var ns = await TestNamespace.CreateAsync(_client);
-        var dispatcher = new RecordingDispatcher();
+        var dispatcher = new RecordingDispatcher(ns.Name);
         using var host = await StartOperatorAsync(dispatcher);
         var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(_client);
         var created = await tests.CreateAsync(Test(ns.Name, "dark", """

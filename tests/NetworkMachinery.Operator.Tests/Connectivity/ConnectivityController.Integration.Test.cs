@@ -39,7 +39,7 @@ public sealed partial class ConnectivityControllerIntegrationTests(KubeApiServer
         var client = await CreatePodAsync(ns.Name, "client", "10.244.0.10");
         await CreatePodAsync(ns.Name, "db", "10.244.0.20");
         var service = await CreateServiceAsync(ns.Name, "web", ["10.244.0.31", "10.244.0.32"]);
-        var dispatcher = new RecordingDispatcher();
+        var dispatcher = new RecordingDispatcher(ns.Name);
         using var host = await StartOperatorAsync(dispatcher);
         var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(_client);
 
@@ -102,7 +102,7 @@ public sealed partial class ConnectivityControllerIntegrationTests(KubeApiServer
     {
         await ClusterCrds.InstallAsync(fixture.Server);
         await using var ns = await TestNamespace.CreateAsync(_client);
-        var dispatcher = new RecordingDispatcher();
+        var dispatcher = new RecordingDispatcher(ns.Name);
         using var host = await StartOperatorAsync(dispatcher);
         var tests = new ResourceClient<V1Alpha1NetworkConnectivityTest>(_client);
 

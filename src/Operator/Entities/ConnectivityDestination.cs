@@ -48,9 +48,25 @@ public sealed class ConnectivityDestination
     [JsonPropertyName("port")]
     public IntOrString? Port { get; set; }
 
-    /// <summary>The transport protocol at layer 4: TCP (a connection) or UDP (a datagram, refused on an ICMP port-unreachable).</summary>
+    /// <summary>
+    /// The protocol at layer 4: TCP (a connection), UDP (a datagram, refused on an ICMP port-unreachable), HTTP or HTTPS
+    /// (a GET of path, reporting the status code and the time of each phase).
+    /// </summary>
     [DefaultValue(TransportProtocol.Tcp)]
-    [AllowedValues(TransportProtocol.Tcp, TransportProtocol.Udp)]
+    [AllowedValues(TransportProtocol.Tcp, TransportProtocol.Udp, TransportProtocol.Http, TransportProtocol.Https)]
     [JsonPropertyName("protocol")]
     public string Protocol { get; set; } = TransportProtocol.Tcp;
+
+    /// <summary>The path and query an HTTP or HTTPS probe requests, starting with a slash; / when left out.</summary>
+    [Size(Maximum = 2048)]
+    [RegularExpression(Patterns.HttpPath)]
+    [JsonPropertyName("path")]
+    public string? Path { get; set; }
+
+    /// <summary>
+    /// For HTTPS: accept any server certificate instead of validating it against the source's trusted CAs, for servers
+    /// with self-signed certificates. The TLS handshake is still timed and must still complete.
+    /// </summary>
+    [JsonPropertyName("insecureSkipTLSVerify")]
+    public bool? InsecureSkipTLSVerify { get; set; }
 }

@@ -18,7 +18,7 @@ public sealed class ConnectivityResult
     [JsonPropertyName("destination")]
     public string Destination { get; set; } = "";
 
-    /// <summary>The address probed: an IP, with :port at layer 4 (IPv6 in brackets).</summary>
+    /// <summary>The address probed: an IP, with :port at layer 4 (IPv6 in brackets); for a DNS name, the name until the source resolved it.</summary>
     [JsonPropertyName("target")]
     public string Target { get; set; } = "";
 
@@ -50,6 +50,14 @@ public sealed class ConnectivityResult
     /// <summary>Probes answered.</summary>
     [JsonPropertyName("received")]
     public int? Received { get; set; }
+
+    /// <summary>HTTP and HTTPS probes: the status code of the response.</summary>
+    [JsonPropertyName("httpStatus")]
+    public int? HttpStatus { get; set; }
+
+    /// <summary>With spec.pathMTU: the largest IP packet, in bytes, that reached the target with Don't Fragment set.</summary>
+    [JsonPropertyName("pathMTU")]
+    public int? PathMTU { get; set; }
 
     /// <summary>Why the probe could not run or the target was not reached, in words.</summary>
     [JsonPropertyName("error")]

@@ -48,6 +48,22 @@ public sealed class NetworkConnectivityTestSpec
     [JsonPropertyName("timeout")]
     public string Timeout { get; set; } = "5s";
 
+    /// <summary>
+    /// Bytes of payload in each ICMP echo request at layer 3 (56 makes the 84-byte IPv4 packet ping sends) or in each
+    /// UDP datagram at layer 4: 0 to 65000.
+    /// </summary>
+    [DefaultValue(56)]
+    [Range(0, 65000)]
+    [JsonPropertyName("payloadSize")]
+    public int PayloadSize { get; set; } = 56;
+
+    /// <summary>
+    /// Layer 3 only: also find each target's path MTU, the largest IP packet that reaches it with Don't Fragment set,
+    /// to catch MTU mismatches such as an overlay that eats into the packet size.
+    /// </summary>
+    [JsonPropertyName("pathMTU")]
+    public bool? PathMTU { get; set; }
+
     /// <summary>Re-run the test periodically. Leave it out to run once for each change of the spec.</summary>
     [JsonPropertyName("schedule")]
     public ConnectivitySchedule? Schedule { get; set; }

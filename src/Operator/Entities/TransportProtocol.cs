@@ -8,4 +8,10 @@ public static class TransportProtocol
 
     /// <summary>UDP: a probe is refused when an ICMP port-unreachable comes back.</summary>
     public const string Udp = "UDP";
+
+    /// <summary>HTTP: a GET of the destination's path over a TCP connection; any response is reachable, its status is reported.</summary>
+    public const string Http = "HTTP";
+
+    /// <summary>HTTPS: as HTTP over TLS, the certificate validated unless the destination says otherwise.</summary>
+    public const string Https = "HTTPS";
 }

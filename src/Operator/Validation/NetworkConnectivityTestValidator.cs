@@ -30,6 +30,11 @@ public static class NetworkConnectivityTestValidator
 
         Rules.Unique(spec.Destinations, destination => Identity(destination, test.Metadata?.NamespaceProperty), "spec.destinations", "the destination", errors);
         CheckSchedule(spec, errors);
+        if (spec.PathMTU == true && spec.Layer == ConnectivityLayer.Transport)
+        {
+            errors.Add(new FieldError("spec.pathMTU", "is measured with ICMP echo requests at layer 3; remove it, or set spec.layer to \"3\" in a test of its own"));
+        }
+
         return errors;
     }
 
@@ -62,6 +67,7 @@ public static class NetworkConnectivityTestValidator
     private static void CheckDestination(string layer, ConnectivityDestination destination, string at, List<FieldError> errors)
     {
         CheckPort(layer, destination, at, errors);
+        CheckRequest(destination, at, errors);
         var kind = destination.Kind;
         if (!FieldsOf.TryGetValue(kind, out var fields))
         {
@@ -104,6 +110,12 @@ public static class NetworkConnectivityTestValidator
         }
     }
 
+    private static void CheckRequest(ConnectivityDestination destination, string at, List<FieldError> errors)
+    {
+        Rules.NotUsed(destination.Path is not null && destination.Protocol is not (TransportProtocol.Http or TransportProtocol.Https), at + ".path", "unless protocol is HTTP or HTTPS", errors);
+        Rules.NotUsed(destination.InsecureSkipTLSVerify is not null && destination.Protocol != TransportProtocol.Https, at + ".insecureSkipTLSVerify", "unless protocol is HTTPS", errors);
+    }
+
     private static void CheckPort(string layer, ConnectivityDestination destination, string at, List<FieldError> errors)
     {
         if (layer == ConnectivityLayer.Network)
@@ -113,7 +125,7 @@ public static class NetworkConnectivityTestValidator
                 errors.Add(new FieldError(at + ".port", "layer 3 sends ICMP echo requests, which have no ports; remove the port, or set spec.layer to \"4\" to probe it"));
             }
 
-            if (destination.Protocol == TransportProtocol.Udp)
+            if (destination.Protocol != TransportProtocol.Tcp)
             {
                 errors.Add(new FieldError(at + ".protocol", "is used only at layer 4; remove it, or set spec.layer to \"4\""));
             }

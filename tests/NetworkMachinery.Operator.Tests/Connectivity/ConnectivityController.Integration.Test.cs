@@ -73,7 +73,7 @@ public sealed partial class ConnectivityControllerIntegrationTests(KubeApiServer
 
         var task = Assert.Single(dispatcher.Tasks);
         Assert.Equal((ns.Name, "client", client.Metadata.Uid, "node-a", "10.244.0.10"), (task.Source.PodNamespace, task.Source.PodName, task.SourcePodUid, task.Source.Node, task.Source.Address));
-        Assert.Equal((4u, 3u), (task.Layer, task.Count));
+        Assert.Equal((4u, 3u, 56u, false), (task.Layer, task.Count, task.PayloadSize, task.PathMtu));
         Assert.Equal(5, task.Targets.Count);
 
         // The probers answer: all reachable but the external address, which times out.

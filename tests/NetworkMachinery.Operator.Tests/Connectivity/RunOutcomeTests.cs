@@ -1,3 +1,4 @@
+using NetworkMachinery.Contracts;
 using NetworkMachinery.Operator.Connectivity.Runs;
 using NetworkMachinery.Operator.Entities;
 
@@ -21,6 +22,27 @@ public sealed class RunOutcomeTests
 
         Assert.Equal((condition, reason), (type, actualReason));
         Assert.NotEmpty(message);
+    }
+
+    [Fact]
+    public void Fill_HttpStatusPathMtuAndTheAddressADnsNameResolvedTo_ReachTheRow()
+    {
+        var row = new ConnectivityResult { Destination = "dns/example.com", Target = "example.com:80" };
+        var result = new ProbeResult
+        {
+            Verdict = ProbeResult.Types.Verdict.Reachable,
+            Destination = new ProbeResult.Types.Destination { Kind = ProbeResult.Types.Destination.Types.Kind.Dns, Name = "example.com", Address = "fd00::7", Port = 80 },
+            Http = new ProbeResult.Types.Http { StatusCode = 503 },
+            PathMtu = 1280,
+        };
+
+        RunOutcome.Fill(row, result, expect: null);
+
+        Assert.Equal(("[fd00::7]:80", 503, 1280, ProbeVerdict.Reachable), (row.Target, row.HttpStatus, row.PathMTU, row.Verdict));
+
+        var plain = new ConnectivityResult { Destination = "ip/10.0.0.1", Target = "10.0.0.1" };
+        RunOutcome.Fill(plain, new ProbeResult { Verdict = ProbeResult.Types.Verdict.Timeout }, expect: null);
+        Assert.Equal(("10.0.0.1", (int?)null, (int?)null), (plain.Target, plain.HttpStatus, plain.PathMTU));
     }
 
     [Fact]

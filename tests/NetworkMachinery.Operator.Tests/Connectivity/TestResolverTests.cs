@@ -3,6 +3,7 @@ using NetworkMachinery.Operator.Connectivity.Resolution;
 using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Tests.Examples;
 using Kind = NetworkMachinery.Contracts.ProbeResult.Types.Destination.Types.Kind;
+using Protocol = NetworkMachinery.Contracts.ProbeResult.Types.Destination.Types.Protocol;
 
 namespace NetworkMachinery.Operator.Tests.Connectivity;
 
@@ -24,6 +25,32 @@ public sealed class TestResolverTests
 
         Assert.Equal(["10.96.0.10:80", "10.0.1.1:8080", "10.0.1.2:8080"], resolved.Targets.Select(t => t.Display));
         Assert.All(resolved.Targets, t => Assert.Equal((Kind.Service, "web", (string?)null), (t.Target.Kind, t.Target.Name, t.Error)));
+    }
+
+    [Fact]
+    public void Resolve_HttpAndHttpsDestinations_EveryTargetCarriesItsRequest_TcpOnesNone()
+    {
+        var cluster = new FakeClusterView()
+            .Service("ns", "web", "10.96.0.10", new V1ServicePort { Name = "http", Port = 80, TargetPort = "web" }, new ServiceEndpoint("10.0.1.1", Http));
+
+        var resolved = TestResolver.Resolve(Test("""
+            layer: "4"
+            destinations:
+              - {kind: service, name: web, port: http, protocol: HTTP, path: "/healthz?full=1"}
+              - {kind: ip, ip: 10.0.0.9, port: 443, protocol: HTTPS, insecureSkipTLSVerify: true}
+              - {kind: dns, host: example.com, port: 80, protocol: HTTP}
+              - {kind: ip, ip: 10.0.0.9, port: 22}
+            """), cluster);
+
+        Assert.Equal(
+            [
+                ("10.96.0.10:80", Protocol.Http, "/healthz?full=1", false),
+                ("10.0.1.1:8080", Protocol.Http, "/healthz?full=1", false),
+                ("10.0.0.9:443", Protocol.Https, "/", true),
+                ("example.com:80", Protocol.Http, "/", false),
+                ("10.0.0.9:22", Protocol.Tcp, "", false),
+            ],
+            resolved.Targets.Select(t => (t.Display, t.Target.Protocol, t.Target.HttpPath, t.Target.InsecureSkipTlsVerify)));
     }
 
     [Fact]

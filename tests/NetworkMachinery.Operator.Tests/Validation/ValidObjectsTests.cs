@@ -14,6 +14,11 @@ public sealed class ValidObjectsTests
         { "NetworkConnectivityTest", "layer: \"3\"\ndestinations:\n- {kind: ip, ip: \"fd00::1\"}\n- {kind: ip, ip: 0.0.0.0}\n- {kind: node, name: worker-1}\n- {kind: dns, host: Example.COM.}" },
         // A node source; the same pod twice on two ports is two destinations; a service port by name; UDP.
         { "NetworkConnectivityTest", "layer: \"4\"\nsource: {node: worker-1}\ndestinations:\n- {kind: pod, name: web, port: 80}\n- {kind: pod, name: web, port: 443}\n- {kind: service, name: api, port: http}\n- {kind: ip, ip: 10.0.0.1, port: 53, protocol: UDP}" },
+        // HTTP with a path and query, HTTPS to a self-signed server; a DNS name over HTTP.
+        { "NetworkConnectivityTest", "layer: \"4\"\ndestinations:\n- {kind: service, name: api, port: 80, protocol: HTTP, path: \"/healthz?full=1\"}\n- {kind: ip, ip: 10.0.0.1, port: 443, protocol: HTTPS, insecureSkipTLSVerify: true}\n- {kind: dns, host: example.com, port: 80, protocol: HTTP}" },
+        // Path MTU with jumbo payloads at layer 3; no payload at all.
+        { "NetworkConnectivityTest", "layer: \"3\"\npathMTU: true\npayloadSize: 8972\ndestinations:\n- {kind: ip, ip: 10.0.0.1}" },
+        { "NetworkConnectivityTest", "layer: \"3\"\npayloadSize: 0\ndestinations:\n- {kind: ip, ip: 10.0.0.1}" },
         // The same pod name in two namespaces is two pods.
         { "NetworkConnectivityTest", "layer: \"3\"\ndestinations:\n- {kind: pod, name: web}\n- {kind: pod, name: web, namespace: other}" },
         // A selector source with every operator; a schedule exactly one run long ((3 - 1) x 1s + 5s).

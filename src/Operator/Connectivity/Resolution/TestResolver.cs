@@ -76,7 +76,30 @@ public static class TestResolver
     {
         var @namespace = destination.Namespace ?? testNamespace;
         var port = layer4 ? destination.Port?.Value : null;
-        var protocol = !layer4 ? Protocol.Unspecified : destination.Protocol == TransportProtocol.Udp ? Protocol.Udp : Protocol.Tcp;
+        var protocol = !layer4 ? Protocol.Unspecified : destination.Protocol switch
+        {
+            TransportProtocol.Udp => Protocol.Udp,
+            TransportProtocol.Http => Protocol.Http,
+            TransportProtocol.Https => Protocol.Https,
+            _ => Protocol.Tcp,
+        };
+        return Resolve(destination, @namespace, port, protocol, cluster).Select(target => WithRequest(target, destination));
+    }
+
+    // HTTP and HTTPS targets carry what to request; the rest is the same as for TCP.
+    private static ResolvedTarget WithRequest(ResolvedTarget target, ConnectivityDestination destination)
+    {
+        if (target.Target is { Protocol: Protocol.Http or Protocol.Https } probed)
+        {
+            probed.HttpPath = destination.Path ?? "/";
+            probed.InsecureSkipTlsVerify = destination.InsecureSkipTLSVerify == true;
+        }
+
+        return target;
+    }
+
+    private static IEnumerable<ResolvedTarget> Resolve(ConnectivityDestination destination, string @namespace, string? port, Protocol protocol, IClusterView cluster)
+    {
         switch (destination.Kind)
         {
             case DestinationKind.Ip:

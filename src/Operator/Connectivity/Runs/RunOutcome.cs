@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetworkMachinery.Contracts;
+using NetworkMachinery.Operator.Connectivity.Resolution;
 using NetworkMachinery.Operator.Entities;
 using Verdict = NetworkMachinery.Contracts.ProbeResult.Types.Verdict;
 
@@ -32,6 +33,13 @@ public static class RunOutcome
         row.RttMinMs = answered ? Math.Round(result.RttMinNs / NanosecondsPerMillisecond, 3) : null;
         row.RttAvgMs = answered ? Math.Round(result.RttAvgNs / NanosecondsPerMillisecond, 3) : null;
         row.RttMaxMs = answered ? Math.Round(result.RttMaxNs / NanosecondsPerMillisecond, 3) : null;
+        row.HttpStatus = result.Http is { StatusCode: > 0 } http ? (int)http.StatusCode : null;
+        row.PathMTU = result.PathMtu > 0 ? (int)result.PathMtu : null;
+        if (result.Destination is { Kind: ProbeResult.Types.Destination.Types.Kind.Dns, Address.Length: > 0 } resolved)
+        {
+            row.Target = ResolvedTarget.Describe(resolved);
+        }
+
         row.FinishedAt = result.FinishedAtNs > 0 ? DateTime.UnixEpoch.AddTicks((long)(result.FinishedAtNs / 100)) : null;
         row.Expected = Meets(row.Verdict, expect);
     }

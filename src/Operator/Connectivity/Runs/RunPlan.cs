@@ -59,6 +59,8 @@ public sealed class RunPlan
                 IntervalNs = (ulong)GoDuration.Parse(spec.Interval).Ticks * 100,
                 TimeoutNs = (ulong)GoDuration.Parse(spec.Timeout).Ticks * 100,
                 IssuedAtNs = (ulong)(now.ToUnixTimeMilliseconds() * 1_000_000),
+                PayloadSize = (uint)spec.PayloadSize,
+                PathMtu = spec.Layer == ConnectivityLayer.Network && spec.PathMTU == true,
             };
             foreach (var target in resolved.Targets)
             {

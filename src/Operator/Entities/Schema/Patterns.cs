@@ -6,6 +6,9 @@ namespace NetworkMachinery.Operator.Entities.Schema;
 /// </summary>
 public static class Patterns
 {
+    /// <summary>An HTTP request target: a path starting with a slash, optionally with a query, without whitespace.</summary>
+    public const string HttpPath = "^/[^\\s]*$";
+
     /// <summary>An RFC 1123 DNS label: namespaces, container names, flow and channel names.</summary>
     public const string DnsLabel = "^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$";
 
@@ -42,6 +45,7 @@ public static class Patterns
         InterfaceName => "an interface name: 1 to 15 characters, without '/', ':' or spaces",
         MetricName => "a metric name: a letter, then letters, digits, '_' or '.'",
         SecretKey => "a Secret key: letters, digits, '-', '_' and '.'",
+        HttpPath => "a request path starting with '/', such as /healthz or /api?full=1, without spaces",
         _ => "text matching " + pattern,
     };
 }

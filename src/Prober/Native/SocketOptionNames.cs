@@ -3,6 +3,12 @@ namespace NetworkMachinery.Prober.Native;
 /// <summary>Linux socket option levels and names that <see cref="System.Net.Sockets.SocketOptionName"/> lacks.</summary>
 internal static class SocketOptionNames
 {
+    /// <summary><c>IPPROTO_IP</c>: the level of <see cref="IpRecvErr"/>.</summary>
+    public const int IpProtoIp = 0;
+
+    /// <summary><c>IPPROTO_IPV6</c>: the level of <see cref="Ipv6RecvErr"/>.</summary>
+    public const int IpProtoIpv6 = 41;
+
     /// <summary><c>IP_RECVERR</c> (level IPPROTO_IP): report every ICMP error to the socket, not only the "hard" ones.</summary>
     public const int IpRecvErr = 11;
 

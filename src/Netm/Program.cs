@@ -8,6 +8,8 @@ var root = new RootCommand("netm: Network Machinery, network troubleshooting and
     DecodeCommand.Create(),
     DevClusterCommand.Create(),
     OperatorCommand.Create(),
+    ProbeCommand.Create(),
+    ProberCommand.Create(),
     ReplayCommand.Create(),
     TailCommand.Create(),
 };

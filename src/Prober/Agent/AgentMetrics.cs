@@ -11,7 +11,7 @@ public sealed class AgentMetrics
     /// <summary>Registers the metrics in <paramref name="registry"/>.</summary>
     public AgentMetrics(CollectorRegistry registry)
     {
-        var factory = Metrics.WithCustomRegistry(registry);
+        var factory = Prometheus.Metrics.WithCustomRegistry(registry);
         _tasks = factory.CreateCounter(
             "netm_prober_agent_tasks_total",
             "Probe tasks read from the bus, by what became of them: run, skipped (another node's), stale (past its budget).",

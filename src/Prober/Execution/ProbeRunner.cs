@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using NetworkMachinery.Contracts;
+using NetworkMachinery.Prober.Agent;
 using NetworkMachinery.Prober.Metrics;
 using NetworkMachinery.Prober.Namespaces;
 using NetworkMachinery.Prober.Probes;
@@ -12,7 +13,7 @@ namespace NetworkMachinery.Prober.Execution;
 /// the others) and yields each target's result as it finishes. What the network or the node does wrong (a pod not
 /// found, a probe kind this prober lacks, a probe that fails) becomes an Error or Timeout result, never an exception.
 /// </summary>
-public sealed class ProbeRunner : IDisposable
+public sealed class ProbeRunner : IProbeTaskRunner, IDisposable
 {
     private const string HostKey = "host";
 

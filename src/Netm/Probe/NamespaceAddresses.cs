@@ -1,0 +1,26 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using NetworkMachinery.Prober.Namespaces;
+
+namespace NetworkMachinery.Netm.Probe;
+
+/// <summary>The addresses configured inside a named network namespace, read on the switcher's thread inside it.</summary>
+internal sealed class NamespaceAddresses(NamespaceSwitcher switcher, string netnsDirectory)
+{
+    /// <summary>Every unicast address of every interface of namespace <paramref name="name"/>; empty when it has none or cannot be entered.</summary>
+    public IReadOnlyList<IPAddress> Of(string name)
+    {
+        try
+        {
+            return switcher.Run(Path.Combine(netnsDirectory, name), () => NetworkInterface.GetAllNetworkInterfaces()
+                .Where(nic => nic.OperationalStatus != OperationalStatus.Down)
+                .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
+                .Select(unicast => unicast.Address)
+                .ToList());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NetworkInformationException)
+        {
+            return [];
+        }
+    }
+}

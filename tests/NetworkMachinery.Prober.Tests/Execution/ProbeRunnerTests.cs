@@ -197,6 +197,25 @@ public sealed class ProbeRunnerTests(ProbeScenario scenario)
     }
 
     [Fact]
+    public async Task RunAsync_TasksFromTwoPods_AtMostNodeLimitAtOnce()
+    {
+        var slow = new ScriptedProbe(ProbeType.Tcp, async result =>
+        {
+            await Task.Delay(100);
+            result.Verdict = Verdict.Reachable;
+        });
+        ProbeTask TaskFrom(Pod pod) =>
+            Tasks.From(pod, 4, [.. Enumerable.Range(1, 6).Select(i => Tasks.Target(scenario.Rejecting.V4, i, Protocol.Tcp))]);
+        using var runner = new ProbeRunner(
+            Options with { MaxConcurrentProbesPerNode = 2, MaxConcurrentProbesPerPod = 10 }, new NamedNamespaceResolver(), scenario.Switcher, [slow]);
+
+        var results = await Task.WhenAll(CollectAsync(runner, TaskFrom(scenario.Source)), CollectAsync(runner, TaskFrom(scenario.Servers)));
+
+        Assert.All(results, r => Assert.Equal(6, r.Count(p => p.Verdict == Verdict.Reachable)));
+        Assert.InRange(slow.MostRunningAtOnce, 1, 2);
+    }
+
+    [Fact]
     public void Constructor_TwoProbesOfOneType_ArgumentException() =>
         Assert.Throws<ArgumentException>(() => new ProbeRunner(Options, new NamedNamespaceResolver(), scenario.Switcher, [new TcpProbe(), new TcpProbe()]));
 

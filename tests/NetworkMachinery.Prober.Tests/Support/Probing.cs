@@ -5,7 +5,10 @@ using NetworkMachinery.Prober.Probes;
 
 namespace NetworkMachinery.Prober.Tests.Support;
 
-/// <summary>Runs one probe from a pod and returns its result.</summary>
+/// <summary>
+/// Runs one probe from a pod and returns its result. The timeout defaults to a generous 5 s: an answer that a loaded
+/// machine delays still counts, and only the tests that expect silence wait for it, with a short timeout of their own.
+/// </summary>
 internal static class Probing
 {
     public static async Task<ProbeResult> RunAsync(
@@ -24,7 +27,7 @@ internal static class Probing
             },
             Count = count,
             Interval = interval ?? TimeSpan.FromMilliseconds(100),
-            Timeout = timeout ?? TimeSpan.FromSeconds(1),
+            Timeout = timeout ?? TimeSpan.FromSeconds(5),
             PayloadSize = payloadSize,
         };
         var result = new ProbeResult();

@@ -9,7 +9,6 @@ using NetworkMachinery.Bus.Topics;
 using NetworkMachinery.Contracts;
 using NetworkMachinery.Prober.Agent;
 using NetworkMachinery.Testing.Polling;
-using Prometheus;
 
 namespace NetworkMachinery.Prober.Tests.Agent;
 
@@ -155,7 +154,7 @@ public sealed class ProberAgentTests : IAsyncLifetime
 
     private ProberAgent Start(string node, ScriptedRunner runner, int maxInFlight = 16)
     {
-        var agent = new ProberAgent(_bus, _topics, runner, new ProberAgentOptions { Node = node, MaxTasksInFlight = maxInFlight }, new AgentMetrics(Metrics.NewCustomRegistry()), TimeProvider.System, NullLoggerFactory.Instance);
+        var agent = new ProberAgent(_bus, _topics, runner, new ProberAgentOptions { Node = node, MaxTasksInFlight = maxInFlight }, new AgentMetrics(Prometheus.Metrics.NewCustomRegistry()), TimeProvider.System, NullLoggerFactory.Instance);
         _running.Add(agent.RunAsync(_stop.Token));
         return agent;
     }

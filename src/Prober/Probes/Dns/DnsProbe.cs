@@ -66,5 +66,9 @@ public sealed class DnsProbe : ITargetProbe
             Rcode = (uint)(reported.ResponseCode ?? 0),
         };
         result.Dns.Answers.AddRange(reported.Addresses.Select(a => a.ToString()));
+        if (result.Destination is { Address.Length: 0 } destination && reported.Addresses.Count > 0)
+        {
+            destination.Address = reported.Addresses[0].ToString();
+        }
     }
 }

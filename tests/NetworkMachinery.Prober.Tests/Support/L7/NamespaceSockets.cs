@@ -1,0 +1,13 @@
+using System.Net.Sockets;
+using NetworkMachinery.Prober.Namespaces;
+using NetworkMachinery.Testing.Netns;
+
+namespace NetworkMachinery.Prober.Tests.Support.L7;
+
+/// <summary>Sockets of a test's own network namespace, each created on a short-lived thread that entered it.</summary>
+internal sealed class NamespaceSockets(NetworkNamespace ns) : ISocketFactory
+{
+    public string Description => $"netns {ns.Name}";
+
+    public Socket Create(AddressFamily family, SocketType type, ProtocolType protocol) => ns.CreateSocket(family, type, protocol);
+}

@@ -26,7 +26,7 @@ internal static class DevClusterImagesCommand
         };
         var only = new Option<string[]>("--only")
         {
-            Description = $"Build only these images (of: {string.Join(", ", ImageRecipes.All.Select(recipe => recipe.Name))}).",
+            Description = $"Build only these images (of: {string.Join(", ", ImageRecipes.Names)}).",
             HelpName = "NAME",
             AllowMultipleArgumentsPerToken = true,
         };
@@ -49,7 +49,7 @@ internal static class DevClusterImagesCommand
         {
             var root = Checkout.Root ?? throw new ImageException(
                 $"netm runs outside a checkout of the repository ({AppContext.BaseDirectory}); the images are built from one: run ./netm from the checkout.");
-            var recipes = Select(only);
+            var recipes = Select(ImageRecipes.Create(root), only);
             var builder = new ImageBuilder(root, Path.Combine(root, CacheDirectory), Console.Error);
             var containerd = import is null ? null : new ContainerdImages(import);
             foreach (var recipe in recipes)
@@ -79,15 +79,15 @@ internal static class DevClusterImagesCommand
         }
     }
 
-    private static List<IImageRecipe> Select(string[] only)
+    private static List<IImageRecipe> Select(IReadOnlyList<IImageRecipe> all, string[] only)
     {
-        var unknown = only.Where(name => ImageRecipes.All.All(recipe => recipe.Name != name)).ToList();
+        var unknown = only.Where(name => !ImageRecipes.Names.Contains(name)).ToList();
         if (unknown.Count > 0)
         {
             throw new ImageException(
-                $"no image named {string.Join(", ", unknown)}; the images are {string.Join(", ", ImageRecipes.All.Select(recipe => recipe.Name))}.");
+                $"no image named {string.Join(", ", unknown)}; the images are {string.Join(", ", ImageRecipes.Names)}.");
         }
 
-        return [.. ImageRecipes.All.Where(recipe => only.Length == 0 || only.Contains(recipe.Name))];
+        return [.. all.Where(recipe => only.Length == 0 || only.Contains(recipe.Name))];
     }
 }

@@ -11,7 +11,7 @@ namespace NetworkMachinery.Netm.Images;
 internal static class ImageCacheKey
 {
     // Raise it when the writers change what they write for the same inputs.
-    private const string FormatVersion = "netm-images-1";
+    private const string FormatVersion = "netm-images-2";
 
     /// <summary>The key, 32 hex digits (128 bits of the sha256).</summary>
     public static string Compute(IReadOnlyList<string> references, ImageContent content)

@@ -77,12 +77,17 @@ internal sealed class ImageBuilder
             LayerSize = layer.Size,
         };
         image.Save();
-        if (Directory.Exists(directory))
+        try
         {
-            Directory.Delete(directory, recursive: true);
+            Directory.Move(staging, directory);
+        }
+        catch (IOException) when (BuiltImage.Load(directory) is { } concurrent)
+        {
+            // Another build (a parallel test run, a second netm) wrote the same key first: the same bytes.
+            Directory.Delete(staging, recursive: true);
+            return concurrent with { FromCache = false };
         }
 
-        Directory.Move(staging, directory);
         return image with { Directory = directory };
     }
 

@@ -13,13 +13,21 @@ internal static class SharedLibraries
     private static readonly string[] LibraryDirectories = ["/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu"];
 
     /// <summary>Adds the libraries that <paramref name="programs"/> (executables or libraries, host paths) link against.</summary>
-    /// <exception cref="ImageException">ldd is missing, or a library is not found on this machine.</exception>
-    public static async Task AddForAsync(RootFilesystem root, IEnumerable<string> programs, CancellationToken cancellationToken)
+    /// <param name="root">The image's files.</param>
+    /// <param name="programs">Host paths of executables or libraries.</param>
+    /// <param name="cancellationToken">Stops ldd.</param>
+    /// <param name="allowMissing">
+    /// Leave out what this machine lacks instead of failing: for libraries a program loads only if it can, with a
+    /// fallback (the .NET runtime's LTTng provider, librdkafka's builds for other distributions), which then fail to
+    /// load in the image exactly as they do here.
+    /// </param>
+    /// <exception cref="ImageException">ldd is missing, or a library is not found on this machine (unless allowed).</exception>
+    public static async Task AddForAsync(RootFilesystem root, IEnumerable<string> programs, CancellationToken cancellationToken, bool allowMissing = false)
     {
         foreach (var program in programs)
         {
             var output = await HostTool.RunAsync("ldd", [program], InstallHint, cancellationToken);
-            foreach (var library in Parse(program, output))
+            foreach (var library in Parse(program, output, allowMissing))
             {
                 if (!root.Contains(library))
                 {
@@ -49,12 +57,17 @@ internal static class SharedLibraries
     }
 
     /// <summary>The absolute library paths of ldd's output (<c>name =&gt; /path (0x...)</c>, or <c>/path (0x...)</c> for the loader).</summary>
-    internal static IEnumerable<string> Parse(string program, string lddOutput)
+    internal static IEnumerable<string> Parse(string program, string lddOutput, bool allowMissing = false)
     {
         foreach (var line in lddOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (line.Contains("not found", StringComparison.Ordinal))
             {
+                if (allowMissing)
+                {
+                    continue;
+                }
+
                 throw new ImageException($"{program} needs a shared library this machine lacks: {line}.");
             }
 

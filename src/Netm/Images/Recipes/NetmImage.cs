@@ -55,7 +55,8 @@ internal sealed class NetmImage : IImageRecipe
             cancellationToken);
 
         var root = BaseFiles.AddTo(new RootFilesystem());
-        var linked = new List<string>();
+        var apphost = Path.Combine(publish, "netm");
+        var nativeLibraries = new List<string>();
         foreach (var file in Directory.EnumerateFiles(publish, "*", SearchOption.AllDirectories))
         {
             if (file.EndsWith(".pdb", StringComparison.Ordinal) || file.EndsWith(".dbg", StringComparison.Ordinal))
@@ -64,13 +65,14 @@ internal sealed class NetmImage : IImageRecipe
             }
 
             root.AddHostFile(Path.Combine(AppDirectory, Path.GetRelativePath(publish, file)), file);
-            if (file.EndsWith(".so", StringComparison.Ordinal) || Path.GetFileName(file) == "netm")
+            if (file.EndsWith(".so", StringComparison.Ordinal))
             {
-                linked.Add(file);
+                nativeLibraries.Add(file);
             }
         }
 
-        await SharedLibraries.AddForAsync(root, linked, cancellationToken);
+        await SharedLibraries.AddForAsync(root, [apphost], cancellationToken);
+        await SharedLibraries.AddForAsync(root, nativeLibraries, cancellationToken, allowMissing: true);
         await SharedLibraries.AddLoadedByNameAsync(root, [("libssl.so.3", "libssl3"), ("libcrypto.so.3", "libssl3")], cancellationToken);
         if (File.Exists(CaBundle))
         {

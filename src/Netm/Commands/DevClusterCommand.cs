@@ -66,6 +66,7 @@ internal static class DevClusterCommand
             down,
             status,
             kubeconfig,
+            DevClusterImagesCommand.Create(),
         };
     }
 

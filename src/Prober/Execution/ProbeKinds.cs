@@ -1,5 +1,8 @@
 using NetworkMachinery.Prober.Probes;
+using NetworkMachinery.Prober.Probes.Dns;
+using NetworkMachinery.Prober.Probes.Http;
 using NetworkMachinery.Prober.Probes.Icmp;
+using NetworkMachinery.Prober.Probes.Mtu;
 using NetworkMachinery.Prober.Probes.Tcp;
 using NetworkMachinery.Prober.Probes.Udp;
 
@@ -14,5 +17,8 @@ public static class ProbeKinds
         new IcmpProbe(time),
         new TcpProbe(time),
         new UdpProbe(time),
+        new HttpProbe(),
+        new DnsProbe(),
+        new MtuProbe(),
     ];
 }

@@ -146,12 +146,66 @@ public sealed class ProbeRunner : IProbeTaskRunner, IDisposable
         await _nodeSlots.WaitAsync(cancellationToken);
         try
         {
-            return await ProbeAsync(probe, request, result, cancellationToken);
+            ProbeResult? lookup = null;
+            if (planned.ResolveFirst)
+            {
+                var resolved = await ResolveAsync(task, planned, request, cancellationToken);
+                if (resolved.Address is null)
+                {
+                    return resolved.Result;
+                }
+
+                lookup = resolved.Result;
+                result.Destination.Address = resolved.Address;
+                request = request with { Target = result.Destination.Clone() };
+            }
+
+            result = await ProbeAsync(probe, request, result, cancellationToken);
+            if (lookup is not null)
+            {
+                result.Dns = lookup.Dns;
+                result.StartedAtNs = lookup.StartedAtNs;
+            }
+
+            if (planned.PathMtu && result.Verdict == ProbeResult.Types.Verdict.Reachable && _probes.TryGetValue(ProbeResult.Types.ProbeType.Mtu, out var mtu))
+            {
+                var measured = await ProbeAsync(mtu, request, NewResult(task, planned with { Target = request.Target, Type = mtu.Type }), cancellationToken);
+                result.PathMtu = measured.PathMtu;
+                result.FinishedAtNs = measured.FinishedAtNs;
+            }
+
+            return result;
         }
         finally
         {
             _nodeSlots.Release();
         }
+    }
+
+    // A DNS destination's name, resolved from the source: its first answer, or the DNS probe's result as the target's
+    // result when there is none (an Error with the response code, a Timeout when no server answered).
+    private async Task<(ProbeResult Result, string? Address)> ResolveAsync(ProbeTask task, PlannedProbe planned, ProbeRequest request, CancellationToken cancellationToken)
+    {
+        var lookup = NewResult(task, planned with { Type = ProbeResult.Types.ProbeType.Dns });
+        if (!_probes.TryGetValue(ProbeResult.Types.ProbeType.Dns, out var dns))
+        {
+            lookup.StartedAtNs = lookup.FinishedAtNs = Now();
+            lookup.Verdict = ProbeResult.Types.Verdict.Error;
+            lookup.ErrorReason = $"this prober has no {ProbeResult.Types.ProbeType.Dns} probe to resolve {planned.Target.Name}";
+            return (lookup, null);
+        }
+
+        lookup = await ProbeAsync(dns, request with { Count = 1 }, lookup, cancellationToken);
+        var address = lookup.Verdict == ProbeResult.Types.Verdict.Reachable
+            ? lookup.Dns?.Answers.FirstOrDefault(answer => System.Net.IPAddress.TryParse(answer, out _))
+            : null;
+        if (address is null && lookup.Verdict == ProbeResult.Types.Verdict.Reachable)
+        {
+            lookup.Verdict = ProbeResult.Types.Verdict.Error;
+            lookup.ErrorReason = $"{planned.Target.Name} resolved to no address";
+        }
+
+        return (lookup, address);
     }
 
     private async Task<ProbeResult> ProbeAsync(ITargetProbe probe, ProbeRequest request, ProbeResult result, CancellationToken cancellationToken)

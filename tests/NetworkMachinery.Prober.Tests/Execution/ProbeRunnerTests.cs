@@ -5,6 +5,7 @@ using NetworkMachinery.Prober.Execution;
 using NetworkMachinery.Prober.Namespaces;
 using NetworkMachinery.Prober.Probes;
 using NetworkMachinery.Prober.Probes.Icmp;
+using NetworkMachinery.Prober.Probes.Mtu;
 using NetworkMachinery.Prober.Probes.Tcp;
 using NetworkMachinery.Prober.Probes.Udp;
 using NetworkMachinery.Prober.Tests.Support;
@@ -60,22 +61,36 @@ public sealed class ProbeRunnerTests(ProbeScenario scenario)
     }
 
     [Fact]
-    public async Task RunAsync_Layer3WithPathMtuButNoMtuProbe_IcmpResultsAndAnErrorPerMtu()
+    public async Task RunAsync_Layer3WithPathMtu_OneResultPerTarget_TheAnsweredOneCarriesItsPathMtu()
     {
         var task = Tasks.From(scenario.Source, 3, Tasks.Target(scenario.Servers.V4), Tasks.Target(scenario.Silent.V6));
         task.PathMtu = true;
-        using var runner = NewRunner();
+        using var runner = NewRunner([new IcmpProbe(), new MtuProbe()]);
 
         var results = await CollectAsync(runner, task);
 
-        Assert.Equal(4, results.Count);
-        Assert.Equal(Verdict.Reachable, results.Single(r => r.ProbeType == ProbeType.Icmp && r.Destination.Address == scenario.Servers.V4.ToString()).Verdict);
-        Assert.Equal(Verdict.Timeout, results.Single(r => r.ProbeType == ProbeType.Icmp && r.Destination.Address == scenario.Silent.V6.ToString()).Verdict);
-        Assert.All(results.Where(r => r.ProbeType == ProbeType.Mtu), r =>
-        {
-            Assert.Equal(Verdict.Error, r.Verdict);
-            Assert.Equal("this prober has no Mtu probe", r.ErrorReason);
-        });
+        Assert.Equal(2, results.Count);
+        Assert.All(results, r => Assert.Equal(ProbeType.Icmp, r.ProbeType));
+        var answered = results.Single(r => r.Destination.Address == scenario.Servers.V4.ToString());
+        Assert.Equal(Verdict.Reachable, answered.Verdict);
+        Assert.Equal(1500u, answered.PathMtu);
+        Assert.True(answered.RttAvgNs > 0);
+        var silent = results.Single(r => r.Destination.Address == scenario.Silent.V6.ToString());
+        Assert.Equal(Verdict.Timeout, silent.Verdict);
+        Assert.Equal(0u, silent.PathMtu);
+    }
+
+    [Fact]
+    public async Task RunAsync_Layer3WithPathMtuButNoMtuProbe_EchoResultsWithoutAPathMtu()
+    {
+        var task = Tasks.From(scenario.Source, 3, Tasks.Target(scenario.Servers.V4));
+        task.PathMtu = true;
+        using var runner = NewRunner();
+
+        var result = Assert.Single(await CollectAsync(runner, task));
+
+        Assert.Equal(Verdict.Reachable, result.Verdict);
+        Assert.Equal(0u, result.PathMtu);
     }
 
     [Fact]

@@ -41,11 +41,11 @@ public sealed class ContainerdImagesTests : IClassFixture<ContainerdImagesFixtur
         Assert.Equal(word, run.StandardOutput.Trim());
     }
 
-    // ctr, like the kubelet with args but no command, appends the arguments to the image's entrypoint.
+    // ctr run's arguments replace the entrypoint too (the kubelet appends a pod's args to it).
     [Fact]
     public async Task Netm_Help_PrintsUsage()
     {
-        var run = await Containerd.CtrAsync("run", "--rm", NetmImage.Reference, Id(), "--help");
+        var run = await Containerd.CtrAsync("run", "--rm", NetmImage.Reference, Id(), "/app/netm", "--help");
 
         Assert.True(run.Succeeded, run.StandardError + run.StandardOutput);
         Assert.Contains("Usage:", run.StandardOutput, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class ContainerdImagesTests : IClassFixture<ContainerdImagesFixtur
     [Fact]
     public async Task Dnsmasq_Version_RunsWithItsLibraries()
     {
-        var run = await Containerd.CtrAsync("run", "--rm", DnsmasqImage.Reference, Id(), "--version");
+        var run = await Containerd.CtrAsync("run", "--rm", DnsmasqImage.Reference, Id(), "/usr/sbin/dnsmasq", "--version");
 
         Assert.True(run.Succeeded, run.StandardError + run.StandardOutput);
         Assert.StartsWith("Dnsmasq version", run.StandardOutput, StringComparison.Ordinal);

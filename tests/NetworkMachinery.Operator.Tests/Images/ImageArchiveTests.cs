@@ -18,7 +18,13 @@ public sealed class ImageArchiveTests : IDisposable
 
     public static TheoryData<string> SmallImages => ["pause", "busybox", "dnsmasq"];
 
-    public void Dispose() => Directory.Delete(_cache, recursive: true);
+    public void Dispose()
+    {
+        if (Directory.Exists(_cache))
+        {
+            Directory.Delete(_cache, recursive: true);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(SmallImages))]
@@ -103,7 +109,10 @@ public sealed class ImageArchiveTests : IDisposable
         }
         finally
         {
-            Directory.Delete(other, recursive: true);
+            if (Directory.Exists(other))
+            {
+                Directory.Delete(other, recursive: true);
+            }
         }
     }
 

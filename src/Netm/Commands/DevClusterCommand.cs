@@ -81,6 +81,7 @@ internal static class DevClusterCommand
             down,
             status,
             kubeconfig,
+            DevClusterImagesCommand.Create(),
             serviceRecords,
         };
     }
@@ -120,7 +121,7 @@ internal static class DevClusterCommand
         var binaries = new KubeBinaries(root);
         var directory = stateDir is null ? Path.Combine(root, DefaultStateDirectory) : Path.GetFullPath(stateDir);
         var stateOption = stateDir is null ? "" : $" --state-dir {directory}";
-        var images = new NodeImages(Path.Combine(root, ".cache", "images"));
+        var images = new NodeImages(root);
         return new LocalCluster(new ControlPlaneFiles(directory), binaries, images, stateOption, Console.Error);
     }
 }

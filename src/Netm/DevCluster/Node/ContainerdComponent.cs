@@ -8,9 +8,6 @@ namespace NetworkMachinery.Netm.DevCluster.Node;
 /// </summary>
 internal sealed class ContainerdComponent : ClusterComponent
 {
-    /// <summary>The image every pod's sandbox runs; imported before the kubelet starts.</summary>
-    public const string SandboxImage = "localhost/networkmachinery/pause:dev";
-
     /// <inheritdoc/>
     public override string Name => "containerd";
 
@@ -86,7 +83,7 @@ internal sealed class ContainerdComponent : ClusterComponent
           address = "{ControlPlane.Address}:{NodePorts.ContainerdMetrics.ToString(CultureInfo.InvariantCulture)}"
 
         [plugins."io.containerd.grpc.v1.cri"]
-          sandbox_image = "{SandboxImage}"
+          sandbox_image = "{NodeImages.SandboxImage}"
           # The machine may withhold CAP_SYS_RESOURCE: runc cannot then give the pause container its oom_score_adj of -998,
           # and every sandbox fails with "can't get final child's PID from pipe".
           restrict_oom_score_adj = true

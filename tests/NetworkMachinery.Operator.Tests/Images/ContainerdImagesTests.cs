@@ -1,7 +1,6 @@
 using NetworkMachinery.Netm.Images;
 using NetworkMachinery.Netm.Images.Recipes;
 using NetworkMachinery.Testing.Naming;
-using NetworkMachinery.Testing.Processes;
 
 namespace NetworkMachinery.Operator.Tests.Images;
 

@@ -38,6 +38,9 @@ packages=(
   libc6-dev
   busybox-static          # the busybox image for test workloads
   dnsmasq-base            # the dnsmasq image, the dev cluster's DNS server
+  containernetworking-plugins # the dev cluster node's pod network (bridge, host-local, portmap)
+  iptables                    # kube-proxy's and the CNI plugins' rules
+  conntrack                   # kube-proxy flushes stale UDP entries with it
   libssl3                 # OpenSSL, which the netm image's .NET runtime loads
   skopeo                  # make push: copies the OCI layouts to a registry
 )

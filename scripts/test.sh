@@ -23,7 +23,8 @@ fi
 "$root/scripts/install-deps.sh"
 # The operator tests run a real kube-apiserver: built once from Debian's kubernetes source package (about 10 minutes),
 # then cached in .cache/kube, where the tests find it (.cache/kube/current/bin/kube-apiserver).
-"$root/scripts/kube-apiserver.sh" >/dev/null
+# The end-to-end tests run a whole single-node cluster (netm devcluster up): all five components, same cache.
+"$root/scripts/kube-apiserver.sh" kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy >/dev/null
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build NetworkMachinery.slnx -c Release --nologo -v quiet

@@ -1,11 +1,13 @@
 using System.CommandLine;
 using NetworkMachinery.Netm.DevCluster;
+using NetworkMachinery.Netm.DevCluster.Node;
 
 namespace NetworkMachinery.Netm.Commands;
 
 /// <summary>
-/// <c>netm devcluster up|down|status|kubeconfig</c>: a local Kubernetes control plane (etcd and kube-apiserver on
-/// 127.0.0.1) for development and demos, running detached until <c>down</c>.
+/// <c>netm devcluster up|down|status|kubeconfig</c>: a local single-node Kubernetes cluster (or, with
+/// <c>--control-plane-only</c>, etcd and kube-apiserver on 127.0.0.1) for development, tests and demos, running
+/// detached until <c>down</c>.
 /// </summary>
 internal static class DevClusterCommand
 {
@@ -22,12 +24,17 @@ internal static class DevClusterCommand
         var port = PortOption("--port", "The apiserver's secure port on 127.0.0.1", ControlPlanePorts.Default.ApiServer);
         var etcdPort = PortOption("--etcd-port", "etcd's client port on 127.0.0.1", ControlPlanePorts.Default.Etcd);
         var etcdPeerPort = PortOption("--etcd-peer-port", "etcd's peer port on 127.0.0.1", ControlPlanePorts.Default.EtcdPeer);
+        var controlPlaneOnly = new Option<bool>("--control-plane-only")
+        {
+            Description = "Start etcd and kube-apiserver alone, on 127.0.0.1: no node (containerd, kubelet, kube-proxy, cluster DNS), no root needed for it, and any number side by side. Without it, `up` keeps what the cluster was started with.",
+        };
         var keepData = new Option<bool>("--keep-data") { Description = "Keep etcd's data (and the service-account keys), so that the next `up` finds every object again." };
 
         var up = new Command(
             "up",
-            "Start etcd and kube-apiserver (building kube-apiserver first if needed), or restart what is not running; print the kubeconfig's path.")
+            "Start a single-node cluster (building the Kubernetes binaries first if needed), or restart what is not running; print the kubeconfig's path.")
         {
+            controlPlaneOnly,
             port,
             etcdPort,
             etcdPeerPort,
@@ -35,7 +42,7 @@ internal static class DevClusterCommand
         up.SetAction((parse, cancellationToken) => RunAsync(parse, stateDir, async cluster =>
         {
             var kubeconfig = await cluster.UpAsync(
-                new RequestedPorts(parse.GetValue(port), parse.GetValue(etcdPort), parse.GetValue(etcdPeerPort)), cancellationToken);
+                new RequestedPorts(parse.GetValue(port), parse.GetValue(etcdPort), parse.GetValue(etcdPeerPort)), parse.GetResult(controlPlaneOnly) is null ? null : !parse.GetValue(controlPlaneOnly), cancellationToken);
             await Console.Out.WriteLineAsync(kubeconfig);
             await Console.Error.WriteLineAsync($"netm devcluster: up; to use it:\n  export KUBECONFIG={kubeconfig}\n  kubectl get ns");
             return 0;
@@ -59,7 +66,15 @@ internal static class DevClusterCommand
             return 0;
         }));
 
-        return new Command("devcluster", "A local Kubernetes control plane on 127.0.0.1 for development and demos (see docs/devcluster.md).")
+        // Run detached by `up` (ServiceRecordsComponent), not by users.
+        var serviceRecords = new Command(ServiceRecordsComponent.Command, "Keep the cluster DNS's records of the Services current (run by `up`).") { Hidden = true };
+        serviceRecords.SetAction((parse, cancellationToken) => RunAsync(parse, stateDir, async cluster =>
+        {
+            await cluster.ServeServiceRecordsAsync(cancellationToken);
+            return 0;
+        }));
+
+        return new Command("devcluster", "A local single-node Kubernetes cluster for development, tests and demos (see docs/devcluster.md).")
         {
             stateDir,
             up,
@@ -67,6 +82,7 @@ internal static class DevClusterCommand
             status,
             kubeconfig,
             DevClusterImagesCommand.Create(),
+            serviceRecords,
         };
     }
 
@@ -105,6 +121,7 @@ internal static class DevClusterCommand
         var binaries = new KubeBinaries(root);
         var directory = stateDir is null ? Path.Combine(root, DefaultStateDirectory) : Path.GetFullPath(stateDir);
         var stateOption = stateDir is null ? "" : $" --state-dir {directory}";
-        return new LocalCluster(new ControlPlaneFiles(directory), ControlPlaneComponents.Create(binaries), binaries, stateOption, Console.Error);
+        var images = new NodeImages(root);
+        return new LocalCluster(new ControlPlaneFiles(directory), binaries, images, stateOption, Console.Error);
     }
 }

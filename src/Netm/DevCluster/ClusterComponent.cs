@@ -1,7 +1,7 @@
 namespace NetworkMachinery.Netm.DevCluster;
 
 /// <summary>
-/// One program of the control plane (etcd, kube-apiserver; later the controller manager, scheduler, kubelet): where its
+/// One program of the dev cluster (etcd, kube-apiserver, containerd, the kubelet...): where its
 /// binary is and what provides it, how it is started, where it listens and how to tell it is healthy.
 /// </summary>
 /// <remarks>
@@ -33,4 +33,16 @@ internal abstract class ClusterComponent
 
     /// <summary>A probe that tells whether it is healthy; the caller disposes it.</summary>
     public abstract HealthProbe CreateProbe(ControlPlane plane);
+
+    /// <summary>
+    /// Writes what the component reads when it starts (configuration files, images it needs); called before each start,
+    /// with every component before it in the list healthy.
+    /// </summary>
+    public virtual Task PrepareAsync(ControlPlane plane, TextWriter log, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Cleans up after the component's process stopped (or was found gone) on <c>down</c>: what it started that outlives
+    /// it, e.g. containerd's containers.
+    /// </summary>
+    public virtual Task AfterStopAsync(ControlPlaneFiles files, TextWriter log) => Task.CompletedTask;
 }

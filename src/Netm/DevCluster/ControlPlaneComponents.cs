@@ -1,3 +1,5 @@
+using NetworkMachinery.Netm.DevCluster.Node;
+
 namespace NetworkMachinery.Netm.DevCluster;
 
 /// <summary>The components of the dev cluster, in the order they start: each needs the ones before it.</summary>
@@ -5,4 +7,21 @@ internal static class ControlPlaneComponents
 {
     /// <summary>etcd, then kube-apiserver, with the Kubernetes binaries of <paramref name="binaries"/>.</summary>
     public static IReadOnlyList<ClusterComponent> Create(KubeBinaries binaries) => [new EtcdComponent(), new ApiServerComponent(binaries)];
+
+    /// <summary>
+    /// The control plane and one node: containerd, the controller manager and scheduler, the kubelet (after the
+    /// <paramref name="images"/> are imported), kube-proxy, and the cluster DNS with the records of the Services.
+    /// </summary>
+    public static IReadOnlyList<ClusterComponent> WithNode(KubeBinaries binaries, NodeImages images) =>
+    [
+        new EtcdComponent(),
+        new ApiServerComponent(binaries, withNode: true),
+        new ContainerdComponent(),
+        new ControllerManagerComponent(binaries),
+        new SchedulerComponent(binaries),
+        new KubeletComponent(binaries, images),
+        new KubeProxyComponent(binaries),
+        new ClusterDnsComponent(),
+        new ServiceRecordsComponent(),
+    ];
 }

@@ -7,7 +7,8 @@ namespace NetworkMachinery.Netm.DevCluster;
 /// reboot) find the same cluster without the options repeated.
 /// </summary>
 /// <param name="Ports">The loopback ports.</param>
-internal sealed record DevClusterSettings(ControlPlanePorts Ports)
+/// <param name="Node">True when the cluster has a node (containerd, kubelet, kube-proxy...); false for the control plane alone.</param>
+internal sealed record DevClusterSettings(ControlPlanePorts Ports, bool Node = false)
 {
     /// <summary>The settings in <paramref name="path"/>, or null when there are none.</summary>
     public static DevClusterSettings? Read(string path) =>

@@ -35,6 +35,13 @@ internal static partial class LinuxProcess
         return text.Length == 0 ? null : text.TrimEnd('\0').Split('\0');
     }
 
+    /// <summary>The PIDs of every process there is now.</summary>
+    public static IReadOnlyList<int> All() =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(path => int.TryParse(Path.GetFileName(path), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) ? pid : 0)
+            .Where(pid => pid > 0)
+            .ToList();
+
     /// <summary>Sends <paramref name="signal"/> to <paramref name="pid"/>; a process that is gone already is not an error.</summary>
     public static void Signal(int pid, int signal)
     {

@@ -1,11 +1,13 @@
+using NetworkMachinery.Netm.DevCluster.Node;
+
 namespace NetworkMachinery.Netm.DevCluster;
 
 /// <summary><c>netm devcluster down</c>.</summary>
 internal sealed partial class LocalCluster
 {
     /// <summary>
-    /// Stops the recorded processes (in reverse start order; a PID that now runs another command is left alone) and
-    /// removes the state directory, or with <paramref name="keepData"/> everything but <see cref="ControlPlaneFiles.Data"/>.
+    /// Stops the recorded processes (in reverse start order; a PID that now runs another command is left alone), removes
+    /// what a node made on the host (<see cref="NodeTeardown"/>) and the state directory, or with <paramref name="keepData"/> everything but <see cref="ControlPlaneFiles.Data"/>.
     /// With nothing up it says so and does nothing.
     /// </summary>
     /// <exception cref="DevClusterException">The directory is not a dev cluster's, or a process survived SIGKILL.</exception>
@@ -18,17 +20,23 @@ internal sealed partial class LocalCluster
             return;
         }
 
-        foreach (var component in components.Reverse())
+        var withNode = DevClusterSettings.Read(files.Settings)?.Node ?? false;
+        foreach (var component in Components(withNode).Reverse())
         {
-            if (Record(component) is not { } record)
+            if (Record(component) is { } record)
             {
-                continue;
+                var stopped = await DetachedProcess.StopAsync(record, StopGrace);
+                await log.WriteLineAsync(stopped
+                    ? $"netm devcluster: stopped {component.Name} (PID {record.Pid})"
+                    : $"netm devcluster: {component.Name} (PID {record.Pid}) was not running");
             }
 
-            var stopped = await DetachedProcess.StopAsync(record, StopGrace);
-            await log.WriteLineAsync(stopped
-                ? $"netm devcluster: stopped {component.Name} (PID {record.Pid})"
-                : $"netm devcluster: {component.Name} (PID {record.Pid}) was not running");
+            await component.AfterStopAsync(files, log);
+        }
+
+        if (withNode && !NodeOwner.IsHeldByAnother(files))
+        {
+            await NodeTeardown.RunAsync(files, log);
         }
 
         if (keepData)

@@ -1,3 +1,5 @@
+using NetworkMachinery.Netm.DevCluster.Node;
+
 namespace NetworkMachinery.Netm.DevCluster;
 
 /// <summary><c>netm devcluster status</c> and <c>netm devcluster kubeconfig</c>.</summary>
@@ -17,10 +19,10 @@ internal sealed partial class LocalCluster
         }
 
         // Without a token (after down --keep-data) the apiserver cannot be asked, and it does not run either.
-        var plane = new ControlPlane(files, settings.Ports, AdminCredentials.ReadToken(files) ?? "");
+        var plane = Plane(files, settings, AdminCredentials.ReadToken(files) ?? "");
         var healthy = true;
         await output.WriteLineAsync($"{"state directory",-16} {files.Directory}");
-        foreach (var component in components)
+        foreach (var component in Components(settings.Node))
         {
             var record = Record(component);
             string state;
@@ -63,12 +65,25 @@ internal sealed partial class LocalCluster
             throw new DevClusterException(NothingUp + ".");
         }
 
-        if (components.FirstOrDefault(component => Record(component) is not { IsRunning: true }) is { } stopped)
+        if (RecordedComponents().FirstOrDefault(component => Record(component) is not { IsRunning: true }) is { } stopped)
         {
             throw new DevClusterException(
                 $"the dev cluster in {files.Directory} is not running ({stopped.Name} is not, perhaps after a reboot): `{Command("up")}` starts it again on the same data.");
         }
 
         return files.Kubeconfig;
+    }
+
+    /// <summary>Keeps the cluster DNS's records of the Services current until cancelled (the detached <c>service-records</c> process).</summary>
+    /// <exception cref="DevClusterException">The state directory has no cluster with a node.</exception>
+    public Task ServeServiceRecordsAsync(CancellationToken cancellationToken)
+    {
+        RefuseForeignDirectory();
+        if (DevClusterSettings.Read(files.Settings) is not { Node: true } settings || AdminCredentials.ReadToken(files) is not { } token)
+        {
+            throw new DevClusterException($"no dev cluster with a node is up in {files.Directory}.");
+        }
+
+        return ServiceRecords.RunAsync(Plane(files, settings, token), log, cancellationToken);
     }
 }

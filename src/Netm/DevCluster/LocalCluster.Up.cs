@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NetworkMachinery.Netm.DevCluster.Node;
 
 namespace NetworkMachinery.Netm.DevCluster;
 
@@ -6,43 +7,64 @@ namespace NetworkMachinery.Netm.DevCluster;
 internal sealed partial class LocalCluster
 {
     /// <summary>
-    /// Brings every component up and returns the kubeconfig's path once the apiserver is ready. A component that runs
-    /// already is kept; one that does not (never started, or gone with a reboot) is started on the same data. The
-    /// binaries are built first when they are missing. When a component fails to start, those this call started are
-    /// stopped again; the logs stay.
+    /// Brings every component up and returns the kubeconfig's path once the apiserver is ready (and, with a node, once
+    /// the node is Ready and the cluster DNS answers). A component that runs already is kept; one that does not (never
+    /// started, or gone with a reboot) is started on the same data. The binaries are built first when they are missing.
+    /// When a component fails to start, those this call started are stopped again; the logs stay.
     /// </summary>
+    /// <param name="requested">The ports asked for.</param>
+    /// <param name="withNode">With or without a node; null for what the state directory records, or else with one.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
     /// <exception cref="DevClusterException">A prerequisite is missing, a port is taken, or a component did not become healthy.</exception>
-    public async Task<string> UpAsync(RequestedPorts requested, CancellationToken cancellationToken)
+    public async Task<string> UpAsync(RequestedPorts requested, bool? withNode, CancellationToken cancellationToken)
     {
         RefuseForeignDirectory();
         var recorded = DevClusterSettings.Read(files.Settings);
-        var ports = requested.Resolve(recorded?.Ports);
-        if (recorded is not null && recorded.Ports != ports && components.Any(component => Record(component) is { IsRunning: true }))
+        var settings = new DevClusterSettings(requested.Resolve(recorded?.Ports), withNode ?? recorded?.Node ?? true);
+        if (recorded is not null && recorded != settings && RecordedComponents().Any(component => Record(component) is { IsRunning: true }))
         {
             throw new DevClusterException(
-                $"the dev cluster in {files.Directory} runs with {Options(recorded.Ports)}: leave the port options out, or stop it first " +
+                $"the dev cluster in {files.Directory} runs with {Options(recorded)}: leave those options out, or stop it first " +
                 $"with `{Command("down")}` (add --keep-data to keep its objects).");
         }
 
-        RefuseSharedPorts(ports);
-        RefuseTakenPorts(ports);
+        var components = Components(settings.Node);
+        RefuseSharedPorts(settings.Ports);
+        if (settings.Node)
+        {
+            NodePrerequisites.Require();
+            await NodeOwner.ClaimAsync(files, cancellationToken);
+        }
+
+        RefuseTakenPorts(components, settings.Ports);
         await ComponentBuild.EnsureAsync(components, binaries, log, cancellationToken);
 
         PrivateFile.CreateDirectory(files.Directory);
         Directory.CreateDirectory(files.LogDirectory);
         Directory.CreateDirectory(files.RunDirectory);
-        if (recorded?.Ports != ports)
+        if (recorded != settings)
         {
-            await new DevClusterSettings(ports).WriteAsync(files.Settings, cancellationToken);
+            await settings.WriteAsync(files.Settings, cancellationToken);
         }
 
-        var plane = new ControlPlane(files, ports, await CredentialsAsync(cancellationToken));
+        if (settings.Node)
+        {
+            // The apiserver listens on the node's address, so the interface that holds it comes first.
+            await NodeHost.SetUpAsync(new NodeFiles(files), cancellationToken);
+        }
+
+        var plane = Plane(files, settings, await CredentialsAsync(cancellationToken));
         var started = new List<ProcessRecord>();
         try
         {
             foreach (var component in components)
             {
                 await BringUpAsync(component, plane, started, cancellationToken);
+                if (component is ApiServerComponent)
+                {
+                    // The node's components use it too.
+                    await Kubeconfig.WriteAsync(files.Kubeconfig, KubeconfigName, plane.ApiServer, files.ServingCertificate, plane.AdminToken, cancellationToken);
+                }
             }
         }
         catch
@@ -56,12 +78,13 @@ internal sealed partial class LocalCluster
             throw;
         }
 
-        await Kubeconfig.WriteAsync(files.Kubeconfig, KubeconfigName, plane.ApiServer, files.ServingCertificate, plane.AdminToken, cancellationToken);
         return files.Kubeconfig;
     }
 
     private static string Options(ControlPlanePorts ports) =>
         $"--port {ports.ApiServer} --etcd-port {ports.Etcd} --etcd-peer-port {ports.EtcdPeer}";
+
+    private static string Options(DevClusterSettings settings) => Options(settings.Ports) + (settings.Node ? "" : " --control-plane-only");
 
     private static void RefuseSharedPorts(ControlPlanePorts ports)
     {
@@ -72,13 +95,14 @@ internal sealed partial class LocalCluster
     }
 
     /// <summary>Checks the ports of every component that is to start, before any starts: a taken one would only fail in its log.</summary>
-    private void RefuseTakenPorts(ControlPlanePorts ports)
+    private void RefuseTakenPorts(IReadOnlyList<ClusterComponent> components, ControlPlanePorts ports)
     {
         var taken = components
             .Where(component => Record(component) is not { IsRunning: true })
             .SelectMany(component => component.Ports(ports).Select(port => (component.Name, port.Port, port.Option, Problem: LoopbackPort.Problem(port.Port))))
             .Where(check => check.Problem is not null)
-            .Select(check => $"{ControlPlane.Address}:{check.Port} is {check.Problem}, so {check.Name} cannot listen on it: choose another port with {check.Option}")
+            .Select(check => $"{ControlPlane.Address}:{check.Port} is {check.Problem}, so {check.Name} cannot listen on it: " +
+                (check.Option.Length > 0 ? $"choose another port with {check.Option}" : "stop what listens there (the node's ports are fixed)"))
             .ToList();
         if (taken.Count > 0)
         {
@@ -113,6 +137,7 @@ internal sealed partial class LocalCluster
             return;
         }
 
+        await component.PrepareAsync(plane, log, cancellationToken);
         IReadOnlyList<string> commandLine = [component.Binary, .. component.Arguments(plane)];
         using var process = DetachedProcess.Start(commandLine, files.LogFile(component.Name), files.Directory);
         var record = new ProcessRecord(process.Id, commandLine);

@@ -1,16 +1,18 @@
+using NetworkMachinery.Netm.DevCluster.Node;
+
 namespace NetworkMachinery.Netm.DevCluster;
 
 /// <summary>
-/// The dev cluster of one state directory: its components run as detached daemons on 127.0.0.1, recorded in the
-/// directory, so that each <c>netm devcluster</c> command finds them again. Every operation is idempotent.
+/// The dev cluster of one state directory: its components run as detached daemons, recorded in the directory, so that
+/// each <c>netm devcluster</c> command finds them again. Every operation is idempotent.
 /// </summary>
 /// <param name="files">The state directory's layout.</param>
-/// <param name="components">The components, in the order they start.</param>
 /// <param name="binaries">Where the binaries are and the script that provides them.</param>
+/// <param name="images">The images a node imports.</param>
 /// <param name="stateOption">The <c>--state-dir</c> option that names this state directory, or empty for the default; messages that say what to run include it.</param>
 /// <param name="log">Progress and hints for the user (netm's stderr).</param>
 internal sealed partial class LocalCluster(
-    ControlPlaneFiles files, IReadOnlyList<ClusterComponent> components, KubeBinaries binaries, string stateOption, TextWriter log)
+    ControlPlaneFiles files, KubeBinaries binaries, NodeImages images, string stateOption, TextWriter log)
 {
     // The name of the cluster and context in the kubeconfig; the tests' fixture calls its own networkmachinery-test.
     private const string KubeconfigName = "networkmachinery-dev";
@@ -25,6 +27,16 @@ internal sealed partial class LocalCluster(
     private string NothingUp => $"no dev cluster is up in {files.Directory}: start one with `{Command("up")}`";
 
     private string Command(string verb) => $"./netm devcluster {verb}{stateOption}";
+
+    /// <summary>The components of a cluster with or without a node, in start order.</summary>
+    private IReadOnlyList<ClusterComponent> Components(bool withNode) =>
+        withNode ? ControlPlaneComponents.WithNode(binaries, images) : ControlPlaneComponents.Create(binaries);
+
+    /// <summary>The components of the cluster the state directory records (none recorded: the control plane).</summary>
+    private IReadOnlyList<ClusterComponent> RecordedComponents() => Components(DevClusterSettings.Read(files.Settings)?.Node ?? false);
+
+    private static ControlPlane Plane(ControlPlaneFiles files, DevClusterSettings settings, string token) =>
+        new(files, settings.Ports, token, settings.Node ? NodeNetwork.NodeAddress : ControlPlane.Address);
 
     private ProcessRecord? Record(ClusterComponent component) => ProcessRecord.Read(files.ProcessRecord(component.Name));
 

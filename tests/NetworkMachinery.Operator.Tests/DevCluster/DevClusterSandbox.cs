@@ -29,9 +29,9 @@ internal sealed partial class DevClusterSandbox : IAsyncDisposable
     /// <summary>Where <c>up</c> writes the kubeconfig.</summary>
     public string Kubeconfig => Path.Combine(StateDirectory, "kubeconfig");
 
-    /// <summary><c>netm devcluster up</c> on the sandbox's ports.</summary>
+    /// <summary><c>netm devcluster up --control-plane-only</c> on the sandbox's ports: these tests are about the control plane.</summary>
     public Task<ProcessResult> UpAsync() =>
-        RunAsync("up", "--port", Text(_ports[0]), "--etcd-port", Text(_ports[1]), "--etcd-peer-port", Text(_ports[2]));
+        RunAsync("up", "--control-plane-only", "--port", Text(_ports[0]), "--etcd-port", Text(_ports[1]), "--etcd-peer-port", Text(_ports[2]));
 
     /// <summary><c>up</c>, which must succeed: for tests about what comes after it.</summary>
     public async Task<ProcessResult> StartAsync()

@@ -1,9 +1,10 @@
 using BenchmarkDotNet.Running;
 using NetworkMachinery.Benchmarks.Operator;
 using NetworkMachinery.Benchmarks.Pipeline;
+using NetworkMachinery.Benchmarks.Prober;
 
-// `pipeline` and `operator` run whole-run timing programs (see benchmarks/pipeline/README.md and
-// benchmarks/operator/README.md); anything else runs the BenchmarkDotNet benchmarks named on the command line (--filter).
+// `pipeline`, `operator` and `prober` run whole-run timing programs (see the README.md of benchmarks/pipeline,
+// benchmarks/operator and benchmarks/prober); anything else runs the BenchmarkDotNet benchmarks named on the command line (--filter).
 if (args is ["pipeline", ..])
 {
     return await PipelineCommand.RunAsync(args[1..]);
@@ -12,6 +13,11 @@ if (args is ["pipeline", ..])
 if (args is ["operator", ..])
 {
     return await OperatorBenchCommand.RunAsync(args[1..]);
+}
+
+if (args is ["prober", ..])
+{
+    return await ProberBenchCommand.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -42,7 +42,7 @@ internal static class DevClusterCommand
         up.SetAction((parse, cancellationToken) => RunAsync(parse, stateDir, async cluster =>
         {
             var kubeconfig = await cluster.UpAsync(
-                new RequestedPorts(parse.GetValue(port), parse.GetValue(etcdPort), parse.GetValue(etcdPeerPort)), parse.GetResult(controlPlaneOnly) is null ? null : !parse.GetValue(controlPlaneOnly), cancellationToken);
+                new RequestedPorts(parse.GetValue(port), parse.GetValue(etcdPort), parse.GetValue(etcdPeerPort)), parse.GetValue(controlPlaneOnly) ? false : null, cancellationToken);
             await Console.Out.WriteLineAsync(kubeconfig);
             await Console.Error.WriteLineAsync($"netm devcluster: up; to use it:\n  export KUBECONFIG={kubeconfig}\n  kubectl get ns");
             return 0;

@@ -1,5 +1,4 @@
 using System.Text;
-using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using NetworkMachinery.Bus.Consuming;
 using NetworkMachinery.Bus.Messages;
@@ -53,7 +52,7 @@ public sealed class ProbeTaskHandler : IMessageHandler, IAsyncDisposable
     public async ValueTask HandleAsync(ConsumedMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        foreach (var task in Parse(message.Value))
+        foreach (var task in DelimitedMessages.Parse(message.Value, ProbeTask.Parser))
         {
             if (!_accepts(task))
             {
@@ -97,25 +96,6 @@ public sealed class ProbeTaskHandler : IMessageHandler, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private static List<ProbeTask> Parse(byte[] value)
-    {
-        var tasks = new List<ProbeTask>(1);
-        using var stream = new MemoryStream(value, writable: false);
-        try
-        {
-            while (stream.Position < stream.Length)
-            {
-                tasks.Add(ProbeTask.Parser.ParseDelimitedFrom(stream));
-            }
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new PoisonMessageException($"not a length-delimited ProbeTask: {e.Message}", e);
-        }
-
-        return tasks;
-    }
-
     private static TimeSpan Budget(ProbeTask task) =>
         TimeSpan.FromTicks((long)((task.IntervalNs * Math.Max(task.Count, 1)) + task.TimeoutNs) / 100);
 
@@ -130,9 +110,7 @@ public sealed class ProbeTaskHandler : IMessageHandler, IAsyncDisposable
             AgentLog.TaskStarted(_logger, test, task.RunId, task.Source?.PodName is { Length: > 0 } pod ? $"{task.Source.PodNamespace}/{pod}" : "host", task.Targets.Count);
             await foreach (var result in _runner.RunAsync(task, _stopping.Token).ConfigureAwait(false))
             {
-                using var value = new MemoryStream();
-                result.WriteDelimitedTo(value);
-                await _producer.ProduceAsync(_topics.ProbeResults, key, value.ToArray(), _stopping.Token).ConfigureAwait(false);
+                await _producer.ProduceAsync(_topics.ProbeResults, key, DelimitedMessages.Write(result), _stopping.Token).ConfigureAwait(false);
                 _metrics.ResultSent();
             }
         }

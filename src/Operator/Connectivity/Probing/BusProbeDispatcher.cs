@@ -1,5 +1,5 @@
 using System.Text;
-using Google.Protobuf;
+using NetworkMachinery.Bus.Messages;
 using NetworkMachinery.Bus.Producing;
 using NetworkMachinery.Bus.Topics;
 using NetworkMachinery.Contracts;
@@ -16,9 +16,7 @@ public sealed class BusProbeDispatcher(IBusProducer producer, BusTopics topics) 
     public ValueTask DispatchAsync(ProbeTask task, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(task);
-        using var value = new MemoryStream();
-        task.WriteDelimitedTo(value);
         var node = task.Source?.Node is { Length: > 0 } name ? name : "host";
-        return producer.ProduceAsync(topics.ProbeTasks, Encoding.UTF8.GetBytes(node), value.ToArray(), cancellationToken);
+        return producer.ProduceAsync(topics.ProbeTasks, Encoding.UTF8.GetBytes(node), DelimitedMessages.Write(task), cancellationToken);
     }
 }

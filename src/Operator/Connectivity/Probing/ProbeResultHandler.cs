@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using NetworkMachinery.Bus.Consuming;
 using NetworkMachinery.Bus.Messages;
 using NetworkMachinery.Contracts;
@@ -16,17 +15,9 @@ public sealed class ProbeResultHandler(ProbeResultStore store) : IMessageHandler
     public ValueTask HandleAsync(ConsumedMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        using var stream = new MemoryStream(message.Value, writable: false);
-        try
+        foreach (var result in DelimitedMessages.Parse(message.Value, ProbeResult.Parser))
         {
-            while (stream.Position < stream.Length)
-            {
-                store.Add(ProbeResult.Parser.ParseDelimitedFrom(stream));
-            }
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new PoisonMessageException($"not a length-delimited ProbeResult: {e.Message}", e);
+            store.Add(result);
         }
 
         return ValueTask.CompletedTask;

@@ -1,13 +1,15 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using NetworkMachinery.Prober.Probes.Icmp;
 
 namespace NetworkMachinery.Prober.Probes.Mtu;
 
 /// <summary>
 /// The ICMP and ICMPv6 echo packets of the path MTU probe and the messages that answer them: echo replies, and the
-/// errors that quote our request (fragmentation needed, packet too big, destination unreachable). Kept minimal and
-/// to this folder: the ICMP probe has its own codec.
+/// errors that quote our request (fragmentation needed, packet too big, destination unreachable). The requests are
+/// the ICMP probe's (<see cref="EchoMessages"/>); what answers them is read here, since the MTU an error carries
+/// matters to this probe alone.
 /// </summary>
 internal static class DfEcho
 {
@@ -32,20 +34,7 @@ internal static class DfEcho
     public static byte[] Request(AddressFamily family, ushort id, ushort sequence, int packetSize)
     {
         var message = new byte[packetSize - IpHeaderLength(family)];
-        message[0] = family == AddressFamily.InterNetwork ? EchoRequestV4 : EchoRequestV6;
-        BinaryPrimitives.WriteUInt16BigEndian(message.AsSpan(4), id);
-        BinaryPrimitives.WriteUInt16BigEndian(message.AsSpan(6), sequence);
-        for (var i = EchoHeaderLength; i < message.Length; i++)
-        {
-            message[i] = (byte)i;
-        }
-
-        // The kernel computes ICMPv6 checksums itself (they cover a pseudo-header); ICMP's is ours to write.
-        if (family == AddressFamily.InterNetwork)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(message.AsSpan(2), Checksum(message));
-        }
-
+        EchoMessages.WriteRequest(message, ipv6: family != AddressFamily.InterNetwork, id, sequence);
         return message;
     }
 
@@ -141,25 +130,4 @@ internal static class DfEcho
         4 => "port unreachable",
         _ => $"destination unreachable (code {code})",
     };
-
-    private static ushort Checksum(ReadOnlySpan<byte> data)
-    {
-        uint sum = 0;
-        for (var i = 0; i + 1 < data.Length; i += 2)
-        {
-            sum += BinaryPrimitives.ReadUInt16BigEndian(data[i..]);
-        }
-
-        if ((data.Length & 1) == 1)
-        {
-            sum += (uint)data[^1] << 8;
-        }
-
-        while (sum >> 16 != 0)
-        {
-            sum = (sum & 0xFFFF) + (sum >> 16);
-        }
-
-        return (ushort)~sum;
-    }
 }

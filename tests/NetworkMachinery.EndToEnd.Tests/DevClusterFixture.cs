@@ -14,8 +14,15 @@ public sealed class DevClusterFixture : IAsyncLifetime
     /// <summary>kubectl on the cluster.</summary>
     public Kubectl Kubectl => new(Cluster.Kubeconfig);
 
+    private readonly Lazy<Task> _deployed;
+
+    public DevClusterFixture() => _deployed = new(() => Cluster.DeployAsync());
+
     /// <summary>How long <c>up</c> took.</summary>
     public TimeSpan UpTime { get; private set; }
+
+    /// <summary>Network Machinery deployed with the node's Kafka (<c>deploy --kafka</c>), once for every test that asks.</summary>
+    public Task DeployedAsync() => _deployed.Value;
 
     public async Task InitializeAsync()
     {

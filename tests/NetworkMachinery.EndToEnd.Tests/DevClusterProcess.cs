@@ -12,6 +12,7 @@ namespace NetworkMachinery.EndToEnd.Tests;
 public sealed class DevClusterProcess
 {
     private static readonly ProcessOptions Tolerant = new() { ThrowOnFailure = false, Timeout = TimeSpan.FromMinutes(5) };
+    private static readonly ProcessOptions Deploying = Tolerant with { Timeout = TimeSpan.FromMinutes(30) };
 
     private readonly IReadOnlyList<int> _ports = FreePorts.Tcp(3);
 
@@ -29,6 +30,17 @@ public sealed class DevClusterProcess
         return up;
     }
 
+    /// <summary>
+    /// <c>netm devcluster deploy --kafka</c>, which must succeed; the first on a machine builds the netm image (several
+    /// minutes on two cores).
+    /// </summary>
+    public async Task<ProcessResult> DeployAsync()
+    {
+        var deploy = await RunAsync(Deploying, "deploy", "--kafka", "--timeout", "600");
+        Assert.True(deploy.Succeeded, deploy.StandardError);
+        return deploy;
+    }
+
     /// <summary><c>netm devcluster down</c>, which must succeed.</summary>
     public async Task<ProcessResult> DownAsync()
     {
@@ -38,9 +50,11 @@ public sealed class DevClusterProcess
     }
 
     /// <summary><c>netm devcluster VERB ARGS --state-dir DIR</c>; a non-zero exit code is returned, not thrown.</summary>
-    public Task<ProcessResult> RunAsync(params string[] arguments) =>
+    public Task<ProcessResult> RunAsync(params string[] arguments) => RunAsync(Tolerant, arguments);
+
+    private Task<ProcessResult> RunAsync(ProcessOptions options, params string[] arguments) =>
         ProcessRunner.RunAsync(
-            "dotnet", [Path.Combine(AppContext.BaseDirectory, "netm.dll"), "devcluster", .. arguments, "--state-dir", StateDirectory], Tolerant);
+            "dotnet", [Path.Combine(AppContext.BaseDirectory, "netm.dll"), "devcluster", .. arguments, "--state-dir", StateDirectory], options);
 
     private static string Text(int port) => port.ToString(CultureInfo.InvariantCulture);
 }

@@ -5,7 +5,7 @@ using NetworkMachinery.Netm.DevCluster.Node;
 namespace NetworkMachinery.Netm.Commands;
 
 /// <summary>
-/// <c>netm devcluster up|down|status|kubeconfig</c>: a local single-node Kubernetes cluster (or, with
+/// <c>netm devcluster up|down|deploy|status|kubeconfig</c>: a local single-node Kubernetes cluster (or, with
 /// <c>--control-plane-only</c>, etcd and kube-apiserver on 127.0.0.1) for development, tests and demos, running
 /// detached until <c>down</c>.
 /// </summary>
@@ -55,6 +55,36 @@ internal static class DevClusterCommand
             return 0;
         }));
 
+        var kafka = new Option<bool>("--kafka")
+        {
+            Description = "Also run a Kafka (0.9) on the node and connect the components through it, which adds the prober; it then starts and stops with the cluster.",
+        };
+        var rolloutTimeout = new Option<int>("--timeout")
+        {
+            Description = "Seconds each workload may take to roll out.",
+            HelpName = "SECONDS",
+            DefaultValueFactory = _ => 300,
+        };
+        rolloutTimeout.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--timeout takes a number of seconds, at least 1");
+            }
+        });
+        var deploy = new Command(
+            "deploy",
+            "Install Network Machinery on the running cluster from deploy/install.yaml with the locally built netm image, and wait until it runs.")
+        {
+            kafka,
+            rolloutTimeout,
+        };
+        deploy.SetAction((parse, cancellationToken) => RunAsync(parse, stateDir, async cluster =>
+        {
+            await cluster.DeployAsync(parse.GetValue(kafka), TimeSpan.FromSeconds(parse.GetValue(rolloutTimeout)), cancellationToken);
+            return 0;
+        }));
+
         var status = new Command("status", "Show what runs (PIDs, endpoints, health); exit code 0 when every component is healthy, else 1.");
         status.SetAction((parse, cancellationToken) => RunAsync(parse, stateDir, async cluster =>
             await cluster.StatusAsync(Console.Out, cancellationToken) ? 0 : 1));
@@ -79,6 +109,7 @@ internal static class DevClusterCommand
             stateDir,
             up,
             down,
+            deploy,
             status,
             kubeconfig,
             DevClusterImagesCommand.Create(),

@@ -1,3 +1,4 @@
+using NetworkMachinery.Netm.DevCluster.Deploy;
 using NetworkMachinery.Netm.DevCluster.Node;
 
 namespace NetworkMachinery.Netm.DevCluster;
@@ -10,9 +11,10 @@ internal static class ControlPlaneComponents
 
     /// <summary>
     /// The control plane and one node: containerd, the controller manager and scheduler, the kubelet (after the
-    /// <paramref name="images"/> are imported), kube-proxy, and the cluster DNS with the records of the Services.
+    /// <paramref name="images"/> are imported), kube-proxy, and the cluster DNS with the records of the Services; then,
+    /// with <paramref name="kafka"/>, ZooKeeper and the Kafka broker that <c>deploy --kafka</c> added.
     /// </summary>
-    public static IReadOnlyList<ClusterComponent> WithNode(KubeBinaries binaries, NodeImages images) =>
+    public static IReadOnlyList<ClusterComponent> WithNode(KubeBinaries binaries, NodeImages images, NodeKafka? kafka) =>
     [
         new EtcdComponent(),
         new ApiServerComponent(binaries, withNode: true),
@@ -23,5 +25,10 @@ internal static class ControlPlaneComponents
         new KubeProxyComponent(binaries),
         new ClusterDnsComponent(),
         new ServiceRecordsComponent(),
+        .. Kafka(kafka),
     ];
+
+    /// <summary>ZooKeeper, then the broker of <paramref name="kafka"/>; none without.</summary>
+    public static IReadOnlyList<ClusterComponent> Kafka(NodeKafka? kafka) =>
+        kafka is null ? [] : [new ZooKeeperComponent(kafka), new KafkaComponent(kafka)];
 }

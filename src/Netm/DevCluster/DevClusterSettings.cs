@@ -8,7 +8,8 @@ namespace NetworkMachinery.Netm.DevCluster;
 /// </summary>
 /// <param name="Ports">The loopback ports.</param>
 /// <param name="Node">True when the cluster has a node (containerd, kubelet, kube-proxy...); false for the control plane alone.</param>
-internal sealed record DevClusterSettings(ControlPlanePorts Ports, bool Node = false)
+/// <param name="Kafka">True once <c>deploy --kafka</c> started a Kafka on the node, which then starts and stops with the cluster.</param>
+internal sealed record DevClusterSettings(ControlPlanePorts Ports, bool Node = false, bool Kafka = false)
 {
     /// <summary>The settings in <paramref name="path"/>, or null when there are none.</summary>
     public static DevClusterSettings? Read(string path) =>

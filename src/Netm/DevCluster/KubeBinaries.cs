@@ -16,6 +16,9 @@ internal sealed class KubeBinaries(string checkoutRoot)
     /// <summary>The build script's absolute path.</summary>
     public string BuildScriptPath => Path.Combine(checkoutRoot, BuildScript);
 
+    /// <summary>The checkout the binaries are built into, whose <c>.cache</c> holds the other downloads too.</summary>
+    public string CheckoutRoot => checkoutRoot;
+
     /// <summary>The binary of a Kubernetes component (e.g. <c>kube-apiserver</c>) as the build script leaves it.</summary>
     public string Kubernetes(string component) => Path.Combine(checkoutRoot, ".cache", "kube", "current", "bin", component);
 

@@ -21,7 +21,7 @@ internal sealed partial class LocalCluster
         }
 
         var withNode = DevClusterSettings.Read(files.Settings)?.Node ?? false;
-        foreach (var component in Components(withNode).Reverse())
+        foreach (var component in RecordedComponents().Reverse())
         {
             if (Record(component) is { } record)
             {

@@ -22,7 +22,7 @@ internal sealed partial class LocalCluster
         var plane = Plane(files, settings, AdminCredentials.ReadToken(files) ?? "");
         var healthy = true;
         await output.WriteLineAsync($"{"state directory",-16} {files.Directory}");
-        foreach (var component in Components(settings.Node))
+        foreach (var component in Components(settings))
         {
             var record = Record(component);
             string state;

@@ -20,7 +20,9 @@ internal sealed partial class LocalCluster
     {
         RefuseForeignDirectory();
         var recorded = DevClusterSettings.Read(files.Settings);
-        var settings = new DevClusterSettings(requested.Resolve(recorded?.Ports), withNode ?? recorded?.Node ?? true);
+        var node = withNode ?? recorded?.Node ?? true;
+        // The node's Kafka goes with the node it runs on.
+        var settings = new DevClusterSettings(requested.Resolve(recorded?.Ports), node, node && (recorded?.Kafka ?? false));
         if (recorded is not null && recorded != settings && RecordedComponents().Any(component => Record(component) is { IsRunning: true }))
         {
             throw new DevClusterException(
@@ -28,7 +30,7 @@ internal sealed partial class LocalCluster
                 $"with `{Command("down")}` (add --keep-data to keep its objects).");
         }
 
-        var components = Components(settings.Node);
+        var components = Components(settings);
         RefuseSharedPorts(settings.Ports);
         if (settings.Node)
         {

@@ -1,3 +1,4 @@
+using NetworkMachinery.Netm.DevCluster.Deploy;
 using NetworkMachinery.Netm.DevCluster.Node;
 
 namespace NetworkMachinery.Netm.DevCluster;
@@ -28,12 +29,18 @@ internal sealed partial class LocalCluster(
 
     private string Command(string verb) => $"./netm devcluster {verb}{stateOption}";
 
-    /// <summary>The components of a cluster with or without a node, in start order.</summary>
-    private IReadOnlyList<ClusterComponent> Components(bool withNode) =>
-        withNode ? ControlPlaneComponents.WithNode(binaries, images) : ControlPlaneComponents.Create(binaries);
+    /// <summary>The components of a cluster with these settings, in start order.</summary>
+    private IReadOnlyList<ClusterComponent> Components(DevClusterSettings settings) =>
+        settings.Node
+            ? ControlPlaneComponents.WithNode(binaries, images, settings.Kafka ? Kafka : null)
+            : ControlPlaneComponents.Create(binaries);
+
+    /// <summary>The Kafka that <c>deploy --kafka</c> runs on the node.</summary>
+    private NodeKafka Kafka => new(binaries.CheckoutRoot, files);
 
     /// <summary>The components of the cluster the state directory records (none recorded: the control plane).</summary>
-    private IReadOnlyList<ClusterComponent> RecordedComponents() => Components(DevClusterSettings.Read(files.Settings)?.Node ?? false);
+    private IReadOnlyList<ClusterComponent> RecordedComponents() =>
+        DevClusterSettings.Read(files.Settings) is { } settings ? Components(settings) : ControlPlaneComponents.Create(binaries);
 
     private static ControlPlane Plane(ControlPlaneFiles files, DevClusterSettings settings, string token) =>
         new(files, settings.Ports, token, settings.Node ? NodeNetwork.NodeAddress : ControlPlane.Address);

@@ -4,16 +4,11 @@ using System.Text.Json;
 namespace NetworkMachinery.EndToEnd.Tests;
 
 /// <summary>The status of a NetworkConnectivityTest as the operator wrote it, read with kubectl.</summary>
-/// <param name="Results">Each result row's target (ip or ip:port) and verdict, in the status's order.</param>
+/// <param name="Results">Each result row's destination (kind/namespace/name), target (ip or ip:port) and verdict, in the status's order.</param>
 /// <param name="Conditions">The status conditions that are True.</param>
 /// <param name="Took">How long it took from the first read until the run was judged.</param>
 public sealed record ConnectivityStatus(IReadOnlyList<(string Destination, string Target, string Verdict)> Results, IReadOnlyList<string> Conditions, TimeSpan Took)
 {
-    /// <summary>The verdict of the row of <paramref name="target"/>.</summary>
-    public string VerdictOf(string target) =>
-        Results.Where(row => row.Target == target).Select(row => row.Verdict).SingleOrDefault()
-        ?? throw new InvalidOperationException($"no result for {target}: {string.Join(", ", Results)}");
-
     /// <summary>Waits until the test's run is judged (a lastRun and no Pending row) and returns its status.</summary>
     public static async Task<ConnectivityStatus> WaitAsync(Kubectl kubectl, string ns, string name, TimeSpan bound)
     {

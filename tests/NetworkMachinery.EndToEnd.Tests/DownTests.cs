@@ -5,13 +5,14 @@ using Xunit.Abstractions;
 namespace NetworkMachinery.EndToEnd.Tests;
 
 /// <summary>
-/// <c>down</c> on a cluster with a running pod leaves nothing behind: no process, mount, interface, iptables chain or
-/// pod cgroup, no state directory. A cluster of its own (a collection of its own), since it ends it.
+/// <c>down</c> on a cluster with a running pod and Network Machinery deployed with the node's Kafka leaves nothing
+/// behind: no process (Kafka's and ZooKeeper's JVMs included), mount, interface, iptables chain or pod cgroup, no state
+/// directory. A cluster of its own (a collection of its own), since it ends it.
 /// </summary>
 public sealed class DownTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Down_AfterAPodRan_LeavesNothingBehind_AndAgainIsANoOp()
+    public async Task Down_AfterAPodRanAndADeployWithKafka_LeavesNothingBehind_AndAgainIsANoOp()
     {
         var cluster = new DevClusterProcess();
         try
@@ -26,6 +27,7 @@ public sealed class DownTests(ITestOutputHelper output)
             var kubectl = new Kubectl(cluster.Kubeconfig);
             var ns = await kubectl.CreateNamespaceAsync("down");
             await kubectl.RunBusyboxAsync(ns, "leftover", "sleep 3600");
+            await cluster.DeployAsync();
             var before = await HostStateAsync(cluster);
 
             await cluster.DownAsync();
@@ -34,6 +36,8 @@ public sealed class DownTests(ITestOutputHelper output)
 
             // What down must remove was there to begin with.
             Assert.NotEmpty(before.Processes);
+            Assert.Contains(before.Processes, commandLine => commandLine.Contains("kafka.Kafka", StringComparison.Ordinal));
+            Assert.Contains(before.Processes, commandLine => commandLine.Contains("QuorumPeerMain", StringComparison.Ordinal));
             Assert.NotEmpty(before.Mounts);
             Assert.Contains("netm-cni0", before.Interfaces);
             Assert.Contains("netm-node", before.Interfaces);

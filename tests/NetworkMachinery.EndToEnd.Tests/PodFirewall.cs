@@ -8,8 +8,8 @@ namespace NetworkMachinery.EndToEnd.Tests;
 /// </summary>
 public static class PodFirewall
 {
-    /// <summary>Replaces the pod's ruleset with an input chain of <paramref name="rules"/>.</summary>
-    public static async Task BlockAsync(Kubectl kubectl, string ns, string pod, params string[] rules)
+    /// <summary>Replaces the pod's ruleset with a chain of <paramref name="rules"/> on <paramref name="hook"/> (input or output).</summary>
+    public static async Task BlockAsync(Kubectl kubectl, string ns, string pod, string hook, params string[] rules)
     {
         var uid = (await kubectl.RunAsync(["get", "pod", pod, "-n", ns, "-o", "jsonpath={.metadata.uid}"])).Trim();
         var pid = ProcessOf(uid) ?? throw new InvalidOperationException($"no process in the cgroup of pod {ns}/{pod} ({uid})");
@@ -21,8 +21,8 @@ public static class PodFirewall
                 StandardInput = $$"""
                     flush ruleset
                     table inet nmt {
-                      chain input {
-                        type filter hook input priority 0; policy accept;
+                      chain {{hook}} {
+                        type filter hook {{hook}} priority 0; policy accept;
                         {{string.Join("\n    ", rules)}}
                       }
                     }

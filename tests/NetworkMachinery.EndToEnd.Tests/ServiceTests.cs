@@ -37,11 +37,17 @@ public sealed class ServiceTests(DevClusterFixture cluster)
         var lookup = await RetryAsync(() => kubectl.ExecAsync(ns, "client", "nslookup", $"named.{ns}.svc.cluster.local"));
         var missing = await kubectl.ExecAsync(ns, "client", "nslookup", $"absent.{ns}.svc.cluster.local");
         var resolvConf = await kubectl.ExecAsync(ns, "client", "cat", "/etc/resolv.conf");
+        // The DNS is a pod (the kubelet's static pod, mirrored into the API as NAME-NODE) behind the Service kube-dns.
+        var dnsImage = await kubectl.RunAsync(["get", "pod", "cluster-dns-netm-dev-node", "-n", "kube-system", "-o", "jsonpath={.spec.containers[0].image}"]);
+        var dnsService = await kubectl.RunAsync(["get", "service", "kube-dns", "-n", "kube-system", "-o", "jsonpath={.spec.clusterIP}"]);
 
         Assert.True(lookup.Succeeded, lookup.StandardOutput + lookup.StandardError);
         Assert.Contains($"Address: {clusterIp}", lookup.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("NXDOMAIN", missing.StandardOutput + missing.StandardError, StringComparison.Ordinal);
         Assert.Contains($"search {ns}.svc.cluster.local", resolvConf.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"nameserver {dnsService}", resolvConf.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal("10.0.0.10", dnsService);
+        Assert.Equal("localhost/networkmachinery/dnsmasq:dev", dnsImage);
     }
 
     private static async Task<string> CreateServiceAsync(Kubectl kubectl, string ns, string name)

@@ -96,11 +96,11 @@ internal static class DevClusterCommand
             return 0;
         }));
 
-        // Run detached by `up` (ServiceRecordsComponent), not by users.
-        var serviceRecords = new Command(ServiceRecordsComponent.Command, "Keep the cluster DNS's records of the Services current (run by `up`).") { Hidden = true };
-        serviceRecords.SetAction((parse, cancellationToken) => RunAsync(parse, stateDir, async cluster =>
+        // Run detached by `up` (ClusterDnsComponent), not by users.
+        var clusterDns = new Command(ClusterDnsComponent.Command, "Keep the cluster DNS's Service and its records of the Services current (run by `up`).") { Hidden = true };
+        clusterDns.SetAction((parse, cancellationToken) => RunAsync(parse, stateDir, async cluster =>
         {
-            await cluster.ServeServiceRecordsAsync(cancellationToken);
+            await cluster.ServeClusterDnsAsync(cancellationToken);
             return 0;
         }));
 
@@ -113,7 +113,7 @@ internal static class DevClusterCommand
             status,
             kubeconfig,
             DevClusterImagesCommand.Create(),
-            serviceRecords,
+            clusterDns,
         };
     }
 

@@ -11,7 +11,7 @@ internal static class ControlPlaneComponents
 
     /// <summary>
     /// The control plane and one node: containerd, the controller manager and scheduler, the kubelet (after the
-    /// <paramref name="images"/> are imported), kube-proxy, and the cluster DNS with the records of the Services; then,
+    /// <paramref name="images"/> are imported), kube-proxy, and the cluster DNS (a static pod, its Service and the records of the Services); then,
     /// with <paramref name="kafka"/>, ZooKeeper and the Kafka broker that <c>deploy --kafka</c> added.
     /// </summary>
     public static IReadOnlyList<ClusterComponent> WithNode(KubeBinaries binaries, NodeImages images, NodeKafka? kafka) =>
@@ -24,7 +24,6 @@ internal static class ControlPlaneComponents
         new KubeletComponent(binaries, images),
         new KubeProxyComponent(binaries),
         new ClusterDnsComponent(),
-        new ServiceRecordsComponent(),
         .. Kafka(kafka),
     ];
 

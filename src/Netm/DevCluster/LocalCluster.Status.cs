@@ -74,9 +74,9 @@ internal sealed partial class LocalCluster
         return files.Kubeconfig;
     }
 
-    /// <summary>Keeps the cluster DNS's records of the Services current until cancelled (the detached <c>service-records</c> process).</summary>
+    /// <summary>Keeps the cluster DNS's Service and its records of the Services current until cancelled (the detached <c>cluster-dns</c> process).</summary>
     /// <exception cref="DevClusterException">The state directory has no cluster with a node.</exception>
-    public Task ServeServiceRecordsAsync(CancellationToken cancellationToken)
+    public Task ServeClusterDnsAsync(CancellationToken cancellationToken)
     {
         RefuseForeignDirectory();
         if (DevClusterSettings.Read(files.Settings) is not { Node: true } settings || AdminCredentials.ReadToken(files) is not { } token)

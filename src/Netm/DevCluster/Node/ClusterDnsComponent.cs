@@ -1,56 +1,43 @@
-using System.Globalization;
-
 namespace NetworkMachinery.Netm.DevCluster.Node;
 
 /// <summary>
-/// The cluster DNS: Debian's dnsmasq on the node's address, port 53, which the kubelet gives the pods as their
-/// nameserver. It answers the Services' names from the hosts files that <see cref="ServiceRecordsComponent"/> keeps
-/// current (dnsmasq reads them again on every change) and forwards every other name to the host's resolvers.
+/// The cluster DNS: dnsmasq from the project's image as a static pod of the kubelet (<see cref="ClusterDnsPod"/>),
+/// behind the Service kube-system/kube-dns on <see cref="NodeNetwork.ClusterDnsAddress"/>, the pods' nameserver. The
+/// component is netm itself, detached (<c>netm devcluster cluster-dns</c>): it keeps the Service there and the pod's
+/// hosts file in step with the Services (<see cref="ServiceRecords"/>). Healthy once the DNS answers on the Service's
+/// address, which takes the pod, its endpoint and kube-proxy's rules.
 /// </summary>
 internal sealed class ClusterDnsComponent : ClusterComponent
 {
+    /// <summary>The hidden subcommand of <c>netm devcluster</c> that runs it.</summary>
+    public const string Command = "cluster-dns";
+
     private const int Port = 53;
 
     /// <inheritdoc/>
-    public override string Name => "cluster-dns";
+    public override string Name => Command;
 
     /// <inheritdoc/>
-    public override string Binary => "/usr/sbin/dnsmasq";
+    /// <remarks>The program that runs this netm: dotnet (with netm.dll as its first argument), or netm's own executable.</remarks>
+    public override string Binary => Environment.ProcessPath ?? "dotnet";
 
     /// <inheritdoc/>
     public override bool IsBuiltFromSource => false;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> Arguments(ControlPlane plane) =>
-    [
-        "--keep-in-foreground",
-        "--log-facility=-",
-        "--pid-file=",
-        // The hosts files live in the state directory, which only root may read.
-        "--user=root",
-        "--bind-interfaces",
-        $"--listen-address={NodeNetwork.NodeAddress}",
-        $"--port={Port.ToString(CultureInfo.InvariantCulture)}",
-        "--no-hosts",
-        $"--hostsdir={new NodeFiles(plane.Files).DnsHosts}",
-        // Names of the cluster domain that are not Services do not exist; they are not asked upstream.
-        $"--local=/{NodeNetwork.ClusterDomain}/",
-    ];
+    public override IReadOnlyList<string> Arguments(ControlPlane plane)
+    {
+        IReadOnlyList<string> netm = Path.GetFileNameWithoutExtension(Binary) == "dotnet" ? [Path.Combine(AppContext.BaseDirectory, "netm.dll")] : [];
+        return [.. netm, "devcluster", Command, "--state-dir", plane.Files.Directory];
+    }
 
     /// <inheritdoc/>
     public override IReadOnlyList<ComponentPort> Ports(ControlPlanePorts ports) => [];
 
     /// <inheritdoc/>
-    public override string Endpoint(ControlPlane plane) => $"{NodeNetwork.NodeAddress}:{Port} (udp)";
+    public override string Endpoint(ControlPlane plane) => $"{NodeNetwork.ClusterDnsAddress}:{Port} (udp; pod kube-system/{ClusterDnsPod.Name})";
 
     /// <inheritdoc/>
     public override HealthProbe CreateProbe(ControlPlane plane) =>
-        new(new Uri($"dns://{NodeNetwork.NodeAddress}:{Port}"), cancellationToken => DnsQuery.AnswersAsync(NodeNetwork.NodeAddress, Port, cancellationToken));
-
-    /// <inheritdoc/>
-    public override Task PrepareAsync(ControlPlane plane, TextWriter log, CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(new NodeFiles(plane.Files).DnsHosts);
-        return Task.CompletedTask;
-    }
+        new(new Uri($"dns://{NodeNetwork.ClusterDnsAddress}:{Port}"), cancellationToken => DnsQuery.AnswersAsync(NodeNetwork.ClusterDnsAddress, Port, cancellationToken));
 }

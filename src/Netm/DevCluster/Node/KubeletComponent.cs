@@ -56,12 +56,15 @@ internal sealed class KubeletComponent(KubeBinaries binaries, NodeImages images)
         var files = new NodeFiles(plane.Files);
         await images.ImportAsync(files.ContainerdSocket, log, cancellationToken);
         Directory.CreateDirectory(files.KubeletRoot);
-        await File.WriteAllTextAsync(files.KubeletConfig, Config(), cancellationToken);
+        await File.WriteAllTextAsync(files.KubeletConfig, Config(files), cancellationToken);
+        Directory.CreateDirectory(files.StaticPods);
+        Directory.CreateDirectory(files.DnsHosts);
+        await File.WriteAllTextAsync(Path.Combine(files.StaticPods, $"{ClusterDnsPod.Name}.yaml"), ClusterDnsPod.Manifest(files), cancellationToken);
     }
 
     // evictionHard must not be empty or zero (1.20 rejects that), but must not evict on a busy developer disk either.
     // Image garbage collection is off: the imported images cannot be pulled again.
-    private static string Config() =>
+    private static string Config(NodeFiles files) =>
         $"""
         # Written by netm devcluster up.
         apiVersion: kubelet.config.k8s.io/v1beta1
@@ -80,8 +83,9 @@ internal sealed class KubeletComponent(KubeBinaries binaries, NodeImages images)
             enabled: false
         authorization:
           mode: AlwaysAllow
+        staticPodPath: {files.StaticPods}
         clusterDNS:
-        - {NodeNetwork.NodeAddress}
+        - {NodeNetwork.ClusterDnsAddress}
         clusterDomain: {NodeNetwork.ClusterDomain}
         evictionHard:
           memory.available: 1Mi

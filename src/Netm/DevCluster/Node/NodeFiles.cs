@@ -39,13 +39,16 @@ internal sealed class NodeFiles(ControlPlaneFiles files)
     /// <summary>The kubelet's <c>--root-dir</c> (pods' volumes, plugins).</summary>
     public string KubeletRoot => Path.Combine(Kubelet, "root");
 
+    /// <summary>The kubelet's static pods (<c>staticPodPath</c>): the cluster DNS.</summary>
+    public string StaticPods => Path.Combine(Kubelet, "manifests");
+
     /// <summary>The kubelet's self-signed serving certificate.</summary>
     public string KubeletCertificates => Path.Combine(Kubelet, "pki");
 
     /// <summary>kube-proxy's KubeProxyConfiguration (generated).</summary>
     public string KubeProxyConfig => Path.Combine(files.Directory, "kube-proxy.yaml");
 
-    /// <summary>The cluster DNS's directory of hosts files (dnsmasq reads every file in it, again on each change).</summary>
+    /// <summary>The cluster DNS's directory of hosts files, mounted into its pod (dnsmasq reads every file in it, again on each change).</summary>
     public string DnsHosts => Path.Combine(files.Directory, "dns", "hosts");
 
     /// <summary>The admin kubeconfig the node's components use.</summary>

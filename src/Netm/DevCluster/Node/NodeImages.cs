@@ -6,12 +6,12 @@ namespace NetworkMachinery.Netm.DevCluster.Node;
 /// <summary>
 /// The images the node needs before its first pod, built (or found in the cache, <c>.cache/images</c>) by the image
 /// writer of src/Netm/Images and imported into containerd's k8s.io namespace, where the CRI looks: nothing can be
-/// pulled. The pause image is the pods' sandbox, busybox the workload of tests and demos; <c>deploy</c> adds netm, the
+/// pulled. The pause image is the pods' sandbox, dnsmasq the cluster DNS, busybox the workload of tests and demos; <c>deploy</c> adds netm, the
 /// image of every component of deploy/install.yaml.
 /// </summary>
 internal sealed class NodeImages(string repositoryRoot)
 {
-    private static readonly string[] NodeNames = ["pause", "busybox"];
+    private static readonly string[] NodeNames = ["pause", "busybox", "dnsmasq"];
     private static readonly string[] DeployNames = ["netm"];
 
     /// <summary>The sandbox image containerd's CRI runs for every pod.</summary>

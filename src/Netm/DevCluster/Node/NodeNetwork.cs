@@ -19,7 +19,7 @@ internal static class NodeNetwork
     /// <summary>The other end of the pair; it only needs to be up.</summary>
     public const string PeerInterface = "netm-node-peer";
 
-    /// <summary>The node's InternalIP: the kubelet, the apiserver (so that pods reach it) and the cluster DNS listen on it.</summary>
+    /// <summary>The node's InternalIP: the kubelet and the apiserver (so that pods reach it) listen on it.</summary>
     public const string NodeAddress = "10.213.0.1";
 
     /// <summary>The prefix length of <see cref="NodeAddress"/> on <see cref="NodeInterface"/>.</summary>
@@ -36,6 +36,9 @@ internal static class NodeNetwork
 
     /// <summary>The Services' cluster IPs (the apiserver's <c>--service-cluster-ip-range</c>).</summary>
     public const string ServiceCidr = "10.0.0.0/24";
+
+    /// <summary>The cluster DNS's Service address, the pods' nameserver.</summary>
+    public const string ClusterDnsAddress = "10.0.0.10";
 
     /// <summary>The DNS domain of Services.</summary>
     public const string ClusterDomain = "cluster.local";

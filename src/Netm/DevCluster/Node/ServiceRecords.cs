@@ -27,6 +27,8 @@ internal static class ServiceRecords
         {
             try
             {
+                // Again each time: a Service deleted by hand comes back.
+                await ClusterDnsPod.EnsureServiceAsync(client, plane, cancellationToken);
                 var text = await ListAsync(client, plane, cancellationToken);
                 if (text != written)
                 {
@@ -38,7 +40,7 @@ internal static class ServiceRecords
             }
             catch (Exception e) when (e is HttpRequestException or JsonException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                await log.WriteLineAsync($"netm devcluster {ServiceRecordsComponent.Command}: listing the Services failed: {e.Message}");
+                await log.WriteLineAsync($"netm devcluster {ClusterDnsComponent.Command}: keeping the Service and records current failed: {e.Message}");
             }
 
             await Task.Delay(Interval, cancellationToken);

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Sockets;
-using System.Text;
 using Confluent.Kafka;
+using NetworkMachinery.Netm.DevCluster.Deploy;
 using NetworkMachinery.Testing.Naming;
 using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
@@ -31,15 +30,6 @@ public sealed class KafkaBroker : IAsyncDisposable
     private static readonly TimeSpan TopicTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan MetadataTimeout = TimeSpan.FromSeconds(2);
 
-    // Each one is needed: without any of them the clients cannot produce or join a group (see ClientProperties).
-    private static readonly Dictionary<string, string> Kafka09ClientProperties = new()
-    {
-        ["api.version.request"] = "false",
-        ["broker.version.fallback"] = "0.9.0.1",
-        ["enable.idempotence"] = "false",
-        ["session.timeout.ms"] = "10000",
-    };
-
     private readonly KafkaDistribution _distribution;
     private readonly int _port;
     private readonly int _zooKeeperPort;
@@ -56,14 +46,14 @@ public sealed class KafkaBroker : IAsyncDisposable
     }
 
     /// <summary>
-    /// What a current librdkafka client (Confluent.Kafka 2.16) needs to talk to a 0.9 broker: no ApiVersions request
+    /// What a current librdkafka client (Confluent.Kafka 2.16) needs to talk to a 0.9 broker (<see cref="KafkaServerConfig.ClientProperties"/>): no ApiVersions request
     /// (0.9 does not know it and closes the connection) and the 0.9 protocol assumed instead (without either, all
     /// brokers count as down); no idempotence, which needs 0.11 (else a fatal UnsupportedFeature error); and a session
     /// timeout within the broker's <c>group.max.session.timeout.ms</c> of 30 s (the client's default, 45 s, makes joining
     /// the group fail with InvalidSessionTimeout). lz4 compression, <c>acks=all</c> and the cooperative-sticky assignor
     /// work as they are.
     /// </summary>
-    public IReadOnlyDictionary<string, string> ClientProperties => Kafka09ClientProperties;
+    public IReadOnlyDictionary<string, string> ClientProperties => KafkaServerConfig.ClientProperties;
 
     /// <summary>host:port of the broker, for <c>bootstrap.servers</c>.</summary>
     public string BootstrapServers => $"127.0.0.1:{_port}";
@@ -88,7 +78,7 @@ public sealed class KafkaBroker : IAsyncDisposable
 
     /// <summary>A client configuration for this broker: <c>bootstrap.servers</c> and <see cref="ClientProperties"/>, to add to.</summary>
     public Dictionary<string, string> ClientConfig() =>
-        new(Kafka09ClientProperties) { ["bootstrap.servers"] = BootstrapServers };
+        new(KafkaServerConfig.ClientProperties) { ["bootstrap.servers"] = BootstrapServers };
 
     /// <summary>Starts ZooKeeper, then the broker, and returns once the broker serves metadata.</summary>
     /// <exception cref="InvalidOperationException">
@@ -217,18 +207,11 @@ public sealed class KafkaBroker : IAsyncDisposable
     {
         var config = Path.Combine(Directory, "zookeeper.properties");
         await File.WriteAllTextAsync(
-            config,
-            $"""
-            dataDir={Path.Combine(Directory, "zookeeper")}
-            clientPort={_zooKeeperPort}
-            clientPortAddress=127.0.0.1
-            maxClientCnxns=0
-            """,
-            cancellationToken);
+            config, KafkaServerConfig.ZooKeeperProperties(Path.Combine(Directory, "zookeeper"), "127.0.0.1", _zooKeeperPort), cancellationToken);
         var started = Stopwatch.GetTimestamp();
         _zooKeeper = await JavaServer.StartAsync(_distribution, "zookeeper", "zookeeper-server-start.sh", config, ZooKeeperHeap, Directory, cancellationToken);
         ZooKeeperStartTime = await _zooKeeper.WaitUntilAsync(
-            () => ZooKeeperAnswersAsync(cancellationToken), $"answered on {ZooKeeperConnect}", started, StartTimeout, cancellationToken);
+            () => KafkaServerConfig.ZooKeeperAnswersAsync("127.0.0.1", _zooKeeperPort, MetadataTimeout, cancellationToken), $"answered on {ZooKeeperConnect}", started, StartTimeout, cancellationToken);
     }
 
     private async Task<string> WriteBrokerConfigAsync(CancellationToken cancellationToken)
@@ -236,46 +219,9 @@ public sealed class KafkaBroker : IAsyncDisposable
         var config = Path.Combine(Directory, "server.properties");
         await File.WriteAllTextAsync(
             config,
-            $"""
-            broker.id={BrokerId}
-            listeners=PLAINTEXT://127.0.0.1:{_port}
-            advertised.listeners=PLAINTEXT://127.0.0.1:{_port}
-            log.dirs={Path.Combine(Directory, "kafka-data")}
-            zookeeper.connect={ZooKeeperConnect}
-            num.partitions=4
-            auto.create.topics.enable=true
-            delete.topic.enable=true
-            # One replica and few partitions for the consumer offsets: the group coordinator is ready at once.
-            offsets.topic.replication.factor=1
-            offsets.topic.num.partitions=4
-            # The compaction buffer is 128 MiB by default, half the heap.
-            log.cleaner.dedupe.buffer.size=16777216
-            """,
+            KafkaServerConfig.BrokerProperties(BrokerId, BootstrapServers, Path.Combine(Directory, "kafka-data"), ZooKeeperConnect),
             cancellationToken);
         return config;
-    }
-
-    // ZooKeeper's four-letter command: "ruok" is answered "imok" once it serves clients.
-    private async Task<bool> ZooKeeperAnswersAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", _zooKeeperPort, cancellationToken);
-            var stream = client.GetStream();
-            await stream.WriteAsync("ruok"u8.ToArray(), cancellationToken);
-            var answer = new byte[4];
-            var read = await stream.ReadAtLeastAsync(answer, answer.Length, throwOnEndOfStream: false, cancellationToken);
-            return Encoding.ASCII.GetString(answer, 0, read) == "imok";
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
     }
 
     private Task<bool> HasMetadataAsync(Func<Metadata, bool> condition) => Task.Run(() =>

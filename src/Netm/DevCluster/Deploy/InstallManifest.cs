@@ -43,7 +43,7 @@ internal static class InstallManifest
             .AppendLine("kafka:")
             .AppendLine($"  brokers: \"{NodeKafka.BootstrapServers}\"")
             .AppendLine("  config:");
-        foreach (var (key, value) in NodeKafka.ClientProperties)
+        foreach (var (key, value) in KafkaServerConfig.ClientProperties)
         {
             values.AppendLine($"    {key}: \"{value}\"");
         }

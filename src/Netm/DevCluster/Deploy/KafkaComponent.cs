@@ -29,7 +29,7 @@ internal sealed class KafkaComponent(NodeKafka kafka) : ClusterComponent
     /// <inheritdoc/>
     public override HealthProbe CreateProbe(ControlPlane plane)
     {
-        var config = new AdminClientConfig(NodeKafka.ClientProperties.ToDictionary()) { BootstrapServers = NodeKafka.BootstrapServers };
+        var config = new AdminClientConfig(KafkaServerConfig.ClientProperties.ToDictionary()) { BootstrapServers = NodeKafka.BootstrapServers };
         var admin = new AdminClientBuilder(config).SetLogHandler((_, _) => { }).Build();
         return new HealthProbe(new Uri($"kafka://{NodeKafka.BootstrapServers}"), _ => Task.FromResult(ServesMetadata(admin)), admin);
     }
@@ -40,21 +40,7 @@ internal sealed class KafkaComponent(NodeKafka kafka) : ClusterComponent
         await kafka.PrepareAsync(cancellationToken);
         await File.WriteAllTextAsync(
             Configuration,
-            $"""
-            broker.id=0
-            listeners=PLAINTEXT://{NodeKafka.BootstrapServers}
-            advertised.listeners=PLAINTEXT://{NodeKafka.BootstrapServers}
-            log.dirs={Path.Combine(kafka.Directory, "data")}
-            zookeeper.connect={NodeKafka.ZooKeeperConnect}
-            num.partitions=4
-            auto.create.topics.enable=true
-            delete.topic.enable=true
-            # One replica and few partitions for the consumer offsets: the group coordinator is ready at once.
-            offsets.topic.replication.factor=1
-            offsets.topic.num.partitions=4
-            # The compaction buffer is 128 MiB by default, half the heap.
-            log.cleaner.dedupe.buffer.size=16777216
-            """,
+            KafkaServerConfig.BrokerProperties(0, NodeKafka.BootstrapServers, Path.Combine(kafka.Directory, "data"), NodeKafka.ZooKeeperConnect),
             cancellationToken);
     }
 

@@ -21,19 +21,6 @@ internal sealed class NodeKafka(string repositoryRoot, ControlPlaneFiles files)
 
     private const string StartScript = "kafka-server-start.sh";
 
-    /// <summary>
-    /// What a current librdkafka needs to talk to a 0.9 broker: no ApiVersions request and the 0.9 protocol assumed
-    /// instead, no idempotence (0.11 and later), and a session timeout within the broker's
-    /// <c>group.max.session.timeout.ms</c> of 30 s.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> ClientProperties = new Dictionary<string, string>
-    {
-        ["api.version.request"] = "false",
-        ["broker.version.fallback"] = "0.9.0.1",
-        ["enable.idempotence"] = "false",
-        ["session.timeout.ms"] = "10000",
-    };
-
     /// <summary>host:port of the broker, for <c>bootstrap.servers</c>.</summary>
     public static string BootstrapServers => $"{NodeNetwork.NodeAddress}:{BrokerPort.ToString(CultureInfo.InvariantCulture)}";
 

@@ -1,5 +1,3 @@
-using System.Net.Sockets;
-using System.Text;
 using NetworkMachinery.Netm.DevCluster.Node;
 
 namespace NetworkMachinery.Netm.DevCluster.Deploy;
@@ -29,7 +27,9 @@ internal sealed class ZooKeeperComponent(NodeKafka kafka) : ClusterComponent
     public override string Endpoint(ControlPlane plane) => NodeKafka.ZooKeeperConnect;
 
     /// <inheritdoc/>
-    public override HealthProbe CreateProbe(ControlPlane plane) => new(new Uri($"tcp://{NodeKafka.ZooKeeperConnect}"), AnswersAsync);
+    public override HealthProbe CreateProbe(ControlPlane plane) =>
+        new(new Uri($"tcp://{NodeKafka.ZooKeeperConnect}"), cancellationToken =>
+            KafkaServerConfig.ZooKeeperAnswersAsync(NodeNetwork.NodeAddress, NodeKafka.ZooKeeperPort, HealthProbe.Timeout, cancellationToken));
 
     /// <inheritdoc/>
     public override async Task PrepareAsync(ControlPlane plane, TextWriter log, CancellationToken cancellationToken)
@@ -37,33 +37,8 @@ internal sealed class ZooKeeperComponent(NodeKafka kafka) : ClusterComponent
         await kafka.PrepareAsync(cancellationToken);
         await File.WriteAllTextAsync(
             Configuration,
-            $"""
-            dataDir={Path.Combine(kafka.Directory, "zookeeper")}
-            clientPort={NodeKafka.ZooKeeperPort}
-            clientPortAddress={NodeNetwork.NodeAddress}
-            maxClientCnxns=0
-            """,
+            KafkaServerConfig.ZooKeeperProperties(Path.Combine(kafka.Directory, "zookeeper"), NodeNetwork.NodeAddress, NodeKafka.ZooKeeperPort),
             cancellationToken);
     }
 
-    // The four-letter command "ruok" is answered "imok" once ZooKeeper serves clients.
-    private static async Task<bool> AnswersAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(HealthProbe.Timeout);
-            using var client = new TcpClient();
-            await client.ConnectAsync(NodeNetwork.NodeAddress, NodeKafka.ZooKeeperPort, timeout.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync("ruok"u8.ToArray(), timeout.Token);
-            var answer = new byte[4];
-            var read = await stream.ReadAtLeastAsync(answer, answer.Length, throwOnEndOfStream: false, timeout.Token);
-            return Encoding.ASCII.GetString(answer, 0, read) == "imok";
-        }
-        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            return false;
-        }
-    }
 }

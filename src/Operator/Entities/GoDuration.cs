@@ -21,6 +21,32 @@ public static class GoDuration
         ? value
         : throw new FormatException($"'{text}' is not a duration such as 1.5s, 200ms or 1m30s.");
 
+    /// <summary>
+    /// Writes <paramref name="value"/> the way Go's <c>Duration.String</c> does for whole units: hours, minutes, seconds
+    /// and milliseconds, largest first (<c>1h30m</c>, <c>10s</c>, <c>1m500ms</c>); zero is <c>0</c>.
+    /// </summary>
+    /// <param name="value">A duration that is not negative; below a millisecond it is rounded down.</param>
+    /// <returns>Text that <see cref="Parse"/> reads back as <paramref name="value"/> (to the millisecond).</returns>
+    public static string Format(TimeSpan value)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+        var text = new System.Text.StringBuilder();
+        var hours = (long)value.TotalHours;
+        Append(text, hours, "h");
+        Append(text, value.Minutes, "m");
+        Append(text, value.Seconds, "s");
+        Append(text, value.Milliseconds, "ms");
+        return text.Length == 0 ? "0" : text.ToString();
+
+        static void Append(System.Text.StringBuilder text, long amount, string unit)
+        {
+            if (amount > 0)
+            {
+                text.Append(amount.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(unit);
+            }
+        }
+    }
+
     /// <summary>Parses <paramref name="text"/>, returning false instead of throwing when it is not a duration.</summary>
     /// <param name="text">A Go-style duration.</param>
     /// <param name="value">The duration, or zero when the text is not one.</param>

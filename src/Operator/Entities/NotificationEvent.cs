@@ -41,4 +41,8 @@ public sealed class NotificationEvent
     [Required]
     [JsonPropertyName("timestamp")]
     public DateTime? Timestamp { get; set; }
+
+    /// <summary>When the value had stayed back at or under the level for the threshold's hold time: the crossing is over. Absent while it lasts.</summary>
+    [JsonPropertyName("clearedAt")]
+    public DateTime? ClearedAt { get; set; }
 }

@@ -1,5 +1,6 @@
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
+using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Operator.Connectivity.Probing;
 using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Runtime.Events;

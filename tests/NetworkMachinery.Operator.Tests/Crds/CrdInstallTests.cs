@@ -2,7 +2,6 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using NetworkMachinery.Operator.Tests.Examples;
-using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Operator.Tests.ApiServer;
 using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Processes;

@@ -1,4 +1,3 @@
-using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Naming;
 

@@ -1,5 +1,6 @@
 using k8s.Models;
 using NetworkMachinery.Operator.Entities;
+using NetworkMachinery.Operator.Runtime.Resources;
 
 namespace NetworkMachinery.Operator.Connectivity.Runs;
 
@@ -18,20 +19,7 @@ public static class TestConditions
         ArgumentNullException.ThrowIfNull(conditions);
         foreach (var type in Types)
         {
-            var status = holding is null ? "Unknown" : type == holding ? "True" : "False";
-            var existing = conditions.FirstOrDefault(c => c.Type == type);
-            if (existing is null)
-            {
-                conditions.Add(new V1Condition { Type = type, Status = status, Reason = reason, Message = message, LastTransitionTime = now, ObservedGeneration = generation });
-                continue;
-            }
-
-            if (existing.Status != status)
-            {
-                existing.LastTransitionTime = now;
-            }
-
-            (existing.Status, existing.Reason, existing.Message, existing.ObservedGeneration) = (status, reason, message, generation);
+            Conditions.Set(conditions, type, holding is null ? "Unknown" : type == holding ? "True" : "False", reason, message, generation, now);
         }
     }
 }

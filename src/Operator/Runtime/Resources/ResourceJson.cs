@@ -14,4 +14,7 @@ internal static class ResourceJson
     /// <summary>A deep copy of an object from its <see cref="Serialize{T}"/> form.</summary>
     public static T Deserialize<T>(string json) =>
         KubernetesJson.Deserialize<T>(json) ?? throw new InvalidOperationException($"'{json}' is not a {typeof(T).Name}.");
+
+    /// <summary>A deep copy of <paramref name="resource"/>, to change without touching the original.</summary>
+    public static T Clone<T>(T resource) => Deserialize<T>(Serialize(resource));
 }

@@ -1,14 +1,16 @@
-using NetworkMachinery.Testing.Kubernetes;
+using Xunit;
 using NetworkMachinery.Testing.Processes;
 using NetworkMachinery.Testing.Repository;
 
-namespace NetworkMachinery.Operator.Tests.Support;
+namespace NetworkMachinery.Testing.Kubernetes;
 
 /// <summary>Installs the checked-in CRDs (the chart's deploy/helm/networkmachinery/crds) into a real apiserver the way a user does, with kubectl, and waits until they are established.</summary>
-internal static class ClusterCrds
+public static class ClusterCrds
 {
+    /// <summary>The chart's CRD directory.</summary>
     public static readonly string Directory = RepositoryPaths.Crds;
 
+    /// <summary>kubectl apply, then wait until every CRD is Established.</summary>
     public static async Task InstallAsync(KubeApiServer server)
     {
         var installed = await KubectlAsync(server, ["apply", "-f", Directory]);
@@ -17,6 +19,7 @@ internal static class ClusterCrds
         Assert.True(established.ExitCode == 0, established.StandardError);
     }
 
+    /// <summary>kubectl against <paramref name="server"/>; the result whatever the exit code.</summary>
     public static Task<ProcessResult> KubectlAsync(KubeApiServer server, IEnumerable<string> arguments, string? input = null) =>
         ProcessRunner.RunAsync(
             "kubectl",

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NetworkMachinery.Operator.Admission;
 using NetworkMachinery.Operator.Admission.Certificates;
 using NetworkMachinery.Operator.Tests.ApiServer;
-using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Testing.Kubernetes;
 
 namespace NetworkMachinery.Operator.Tests.Admission;

@@ -5,7 +5,6 @@ using NetworkMachinery.Operator.Connectivity.Probing;
 using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Runtime.Events;
 using NetworkMachinery.Operator.Runtime.Resources;
-using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Polling;
 using Verdict = NetworkMachinery.Contracts.ProbeResult.Types.Verdict;

@@ -1,6 +1,5 @@
 using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Tests.ApiServer;
-using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Ports;

@@ -78,4 +78,24 @@ public sealed class GoDurationTests
     {
         Assert.Equal(GoDuration.TryParse(text, out _), Regex.IsMatch(text, Patterns.Duration));
     }
+
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(10_000, "10s")]
+    [InlineData(90_000, "1m30s")]
+    [InlineData(5_400_000, "1h30m")]
+    [InlineData(60_500, "1m500ms")]
+    [InlineData(93_784_000, "26h3m4s")]
+    public void Format_WritesWholeUnitsLargestFirst_ThatParseReadsBack(long milliseconds, string expected)
+    {
+        var value = TimeSpan.FromMilliseconds(milliseconds);
+
+        var text = GoDuration.Format(value);
+
+        Assert.Equal(expected, text);
+        Assert.Equal(value, GoDuration.Parse(text));
+    }
+
+    [Fact]
+    public void Format_Negative_Throws() => Assert.Throws<ArgumentOutOfRangeException>(() => GoDuration.Format(TimeSpan.FromSeconds(-1)));
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using k8s;
 using NetworkMachinery.Operator.Tests.ApiServer;
-using NetworkMachinery.Operator.Tests.Runtime.Support;
 using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Naming;

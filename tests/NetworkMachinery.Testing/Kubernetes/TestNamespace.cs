@@ -2,7 +2,7 @@ using k8s;
 using k8s.Models;
 using NetworkMachinery.Testing.Naming;
 
-namespace NetworkMachinery.Operator.Tests.Runtime.Support;
+namespace NetworkMachinery.Testing.Kubernetes;
 
 /// <summary>A namespace of its own for one test, deleted afterwards (without a controller manager it stays Terminating, harmlessly).</summary>
 public sealed class TestNamespace : IAsyncDisposable
@@ -15,8 +15,10 @@ public sealed class TestNamespace : IAsyncDisposable
         Name = name;
     }
 
+    /// <summary>The namespace's name.</summary>
     public string Name { get; }
 
+    /// <summary>Creates a namespace with a unique name.</summary>
     public static async Task<TestNamespace> CreateAsync(IKubernetes client)
     {
         var name = $"{UniqueId.Prefix}-{UniqueId.Next()}";
@@ -24,6 +26,7 @@ public sealed class TestNamespace : IAsyncDisposable
         return new TestNamespace(client, name);
     }
 
+    /// <summary>Deletes the namespace.</summary>
     public async ValueTask DisposeAsync()
     {
         try

@@ -54,7 +54,7 @@ internal sealed class EchoSockets(TimeProvider time, TimeSpan idleTime) : IDispo
         lock (_entries)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (!_entries.TryGetValue(key, out entry!) || entry.Opening is { IsCompletedSuccessfully: true, Result.Failed: true })
+            if (!_entries.TryGetValue(key, out entry!) || entry.Opening is { IsFaulted: true } or { IsCompletedSuccessfully: true, Result.Failed: true })
             {
                 entry = new Entry(EchoSocket.OpenAsync(sockets, family, time));
                 _entries[key] = entry;

@@ -67,7 +67,7 @@ internal static class ProberBenchCommand
             new NamedNamespaceResolver(),
             switcher,
             [new IcmpProbe(), new TcpProbe()]);
-        return await MeasureAsync("prober (native, in process)", concurrency, duration, async (n, token) =>
+        var side = await MeasureAsync("prober (native, in process)", concurrency, duration, async (n, token) =>
         {
             var layer = n % 2 == 0 ? 4u : 3u;
             var task = new ProbeTask
@@ -94,17 +94,32 @@ internal static class ProberBenchCommand
 
             return answered;
         }, cancellationToken);
+
+        // The native side runs first, so the process's peak so far is its peak: runtime, runner, probes in flight.
+        return side with { PeakRssMiB = MemorySampler.Read(Environment.ProcessId).Peak };
     }
 
-    private static Task<SideResult> ExecAsync(NetworkNamespace client, int concurrency, TimeSpan duration, CancellationToken cancellationToken) =>
-        MeasureAsync("ping and nc processes (exec per probe)", concurrency, duration, async (n, token) =>
+    private static async Task<SideResult> ExecAsync(NetworkNamespace client, int concurrency, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var children = new ChildProcessMemory();
+        SideResult side;
+        await using (children)
+        {
+            side = await MeasureAsync("ping and nc processes (exec per probe)", concurrency, duration, ExecProbeAsync, cancellationToken);
+        }
+
+        // The processes in flight at once, not this process, which only starts them.
+        return side with { PeakRssMiB = children.PeakMiB };
+
+        async Task<bool> ExecProbeAsync(int n, CancellationToken token)
         {
             string[] command = n % 2 == 0
                 ? ["netns", "exec", client.Name, "nc", "-z", "-w", "1", Server.ToString(), Port.ToString(CultureInfo.InvariantCulture)]
                 : ["netns", "exec", client.Name, "ping", "-c", "1", "-W", "1", "-q", Server.ToString()];
             var result = await ProcessRunner.RunAsync("ip", command, new ProcessOptions { ThrowOnFailure = false, Timeout = TimeSpan.FromSeconds(10) }, token);
             return result.ExitCode == 0;
-        }, cancellationToken);
+        }
+    }
 
     // Keeps `concurrency` probes in flight until `duration` has passed, then lets those in flight finish.
     private static async Task<SideResult> MeasureAsync(string name, int concurrency, TimeSpan duration, Func<int, CancellationToken, Task<bool>> probe, CancellationToken cancellationToken)
@@ -129,7 +144,7 @@ internal static class ProberBenchCommand
         await Task.WhenAll(workers);
         stopwatch.Stop();
         var cpu = MachineCpu.Busy() - cpuBefore;
-        return new SideResult(name, probes, answered, stopwatch.Elapsed, cpu, MemorySampler.Read(Environment.ProcessId).Peak);
+        return new SideResult(name, probes, answered, stopwatch.Elapsed, cpu, 0);
     }
 
     private static async Task ServeAsync(Socket listener, CancellationToken cancellationToken)
@@ -151,12 +166,13 @@ internal static class ProberBenchCommand
     {
         var ratio = native.Rate / exec.Rate;
         return string.Create(CultureInfo.InvariantCulture, $"""
-            | {options.Concurrency} in flight, {options.Seconds} s each, half TCP connect and half ICMP echo | probes | answered | probes/s | machine CPU cores per 1,000 probes/s | ratio |
-            |---|---:|---:|---:|---:|---:|
-            | {exec.Name} (peer) | {exec.Probes:N0} | {exec.Answered:N0} | {exec.Rate:N0} | {exec.CoresPerThousand:0.00} | 1.0x |
-            | **{native.Name}** | {native.Probes:N0} | {native.Answered:N0} | **{native.Rate:N0}** | {native.CoresPerThousand:0.00} | **{ratio:0.0}x** |
+            | {options.Concurrency} in flight, {options.Seconds} s each, half TCP connect and half ICMP echo | probes | answered | probes/s | machine CPU cores per 1,000 probes/s | peak RSS MiB | ratio |
+            |---|---:|---:|---:|---:|---:|---:|
+            | {exec.Name} (peer) | {exec.Probes:N0} | {exec.Answered:N0} | {exec.Rate:N0} | {exec.CoresPerThousand:0.00} | {exec.PeakRssMiB:0.0} | 1.0x |
+            | **{native.Name}** | {native.Probes:N0} | {native.Answered:N0} | **{native.Rate:N0}** | {native.CoresPerThousand:0.00} | {native.PeakRssMiB:0.0} | **{ratio:0.0}x** |
 
-            Benchmark process peak RSS (VmHWM) after the native side: {native.PeakRssMiB:0.0} MiB.
+            Peak RSS: the peer's is the summed VmRSS of its `ping`/`nc` processes in flight at once (sampled every 200 ms);
+            the prober's is the benchmark process's VmHWM after the native side (runtime, runner and probes in flight).
             """);
     }
 

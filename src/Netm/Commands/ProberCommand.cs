@@ -47,7 +47,7 @@ internal static class ProberCommand
         };
         var tasks = new Option<int>("--max-tasks")
         {
-            Description = "Tasks (one test run from one source) running at once; more wait on the bus.",
+            Description = "Tasks (one test run from one source) running at once, from the node's group and the shared one together; more wait on the bus.",
             DefaultValueFactory = _ => 256,
             HelpName = "N",
         };

@@ -12,7 +12,8 @@ namespace NetworkMachinery.Prober.Agent;
 /// Takes the probe tasks of one consumer group off the bus, runs those <c>accepts</c> picks, and puts each result on
 /// the probe-results topic keyed by its test. Tasks run in the background, so one slow test never holds up the next
 /// message; a message counts as consumed once its tasks have started, and a full set of running tasks holds up the
-/// consumer (backpressure) rather than a queue in memory.
+/// consumer (backpressure) rather than a queue in memory. The slots are the agent's, shared with its other consumer
+/// group's handler, so that the limit holds for the agent as a whole.
 /// </summary>
 public sealed class ProbeTaskHandler : IMessageHandler, IAsyncDisposable
 {
@@ -28,12 +29,17 @@ public sealed class ProbeTaskHandler : IMessageHandler, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopping = new();
+    private int _running;
 
-    /// <summary>Creates a handler that runs the tasks <paramref name="accepts"/> picks through <paramref name="runner"/>.</summary>
-    public ProbeTaskHandler(IProbeTaskRunner runner, IBusProducer producer, BusTopics topics, Func<ProbeTask, bool> accepts, ProberAgentOptions options, AgentMetrics metrics, TimeProvider time, ILogger logger)
+    /// <summary>
+    /// Creates a handler that runs the tasks <paramref name="accepts"/> picks through <paramref name="runner"/>, each
+    /// holding one of <paramref name="slots"/> (<see cref="ProberAgentOptions.MaxTasksInFlight"/> of them, for all of
+    /// the agent's handlers) while it runs.
+    /// </summary>
+    public ProbeTaskHandler(IProbeTaskRunner runner, IBusProducer producer, BusTopics topics, Func<ProbeTask, bool> accepts, SemaphoreSlim slots, ProberAgentOptions options, AgentMetrics metrics, TimeProvider time, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTasksInFlight, 1);
+        ArgumentNullException.ThrowIfNull(slots);
         _runner = runner;
         _producer = producer;
         _topics = topics;
@@ -42,11 +48,11 @@ public sealed class ProbeTaskHandler : IMessageHandler, IAsyncDisposable
         _metrics = metrics;
         _time = time;
         _logger = logger;
-        _slots = new SemaphoreSlim(options.MaxTasksInFlight, options.MaxTasksInFlight);
+        _slots = slots;
     }
 
-    /// <summary>Tasks running now.</summary>
-    public int Running => _options.MaxTasksInFlight - _slots.CurrentCount;
+    /// <summary>Tasks of this handler running now.</summary>
+    public int Running => Volatile.Read(ref _running);
 
     /// <inheritdoc />
     public async ValueTask HandleAsync(ConsumedMessage message, CancellationToken cancellationToken)
@@ -69,6 +75,7 @@ public sealed class ProbeTaskHandler : IMessageHandler, IAsyncDisposable
             }
 
             await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _running);
             _metrics.Run();
             _metrics.InFlight.Inc();
             _ = Task.Run(() => RunAsync(task), CancellationToken.None);
@@ -125,6 +132,7 @@ public sealed class ProbeTaskHandler : IMessageHandler, IAsyncDisposable
         finally
         {
             _metrics.InFlight.Dec();
+            Interlocked.Decrement(ref _running);
             _slots.Release();
         }
     }

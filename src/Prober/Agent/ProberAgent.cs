@@ -9,7 +9,8 @@ namespace NetworkMachinery.Prober.Agent;
 /// <summary>
 /// The node agent's bus side: reads the probe-tasks topic in its node's consumer group and in the group the agents
 /// share for tasks that name no node (<see cref="TaskSelector"/>), runs the tasks, and sends the results. It joins both
-/// groups when created, so tasks sent from then on reach it.
+/// groups when created, so tasks sent from then on reach it. One limit of tasks in flight holds for both groups
+/// together: the node's capacity does not double because its tasks arrive two ways.
 /// </summary>
 public sealed class ProberAgent : IAsyncDisposable
 {
@@ -18,6 +19,8 @@ public sealed class ProberAgent : IAsyncDisposable
     private readonly ProbeTaskHandler _anyNode;
     private readonly IBusConsumer _ownConsumer;
     private readonly IBusConsumer _anyConsumer;
+    private readonly SemaphoreSlim _slots;
+    private readonly int _maxTasks;
 
     /// <summary>Creates the agent of <see cref="ProberAgentOptions.Node"/> and joins its consumer groups.</summary>
     public ProberAgent(IMessageBus bus, BusTopics topics, IProbeTaskRunner runner, ProberAgentOptions options, AgentMetrics metrics, TimeProvider time, ILoggerFactory loggerFactory)
@@ -26,16 +29,19 @@ public sealed class ProberAgent : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(topics);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Node);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTasksInFlight, 1);
+        _maxTasks = options.MaxTasksInFlight;
+        _slots = new SemaphoreSlim(_maxTasks, _maxTasks);
         var logger = loggerFactory.CreateLogger<ProberAgent>();
         _producer = bus.CreateProducer("prober");
-        _ownNode = new ProbeTaskHandler(runner, _producer, topics, task => TaskSelector.IsForNode(task, options.Node), options, metrics, time, logger);
-        _anyNode = new ProbeTaskHandler(runner, _producer, topics, TaskSelector.IsForAnyNode, options, metrics, time, logger);
+        _ownNode = new ProbeTaskHandler(runner, _producer, topics, task => TaskSelector.IsForNode(task, options.Node), _slots, options, metrics, time, logger);
+        _anyNode = new ProbeTaskHandler(runner, _producer, topics, TaskSelector.IsForAnyNode, _slots, options, metrics, time, logger);
         _ownConsumer = Consumer(bus, topics, TaskSelector.NodeGroup(options.Node), _ownNode);
         _anyConsumer = Consumer(bus, topics, TaskSelector.AnyNodeGroup, _anyNode);
     }
 
-    /// <summary>Tasks running now.</summary>
-    public int Running => _ownNode.Running + _anyNode.Running;
+    /// <summary>Tasks running now, from both groups.</summary>
+    public int Running => _maxTasks - _slots.CurrentCount;
 
     /// <summary>Reads and runs tasks until <paramref name="cancellationToken"/> is cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken) =>
@@ -49,6 +55,7 @@ public sealed class ProberAgent : IAsyncDisposable
         await _ownNode.DisposeAsync().ConfigureAwait(false);
         await _anyNode.DisposeAsync().ConfigureAwait(false);
         await _producer.DisposeAsync().ConfigureAwait(false);
+        _slots.Dispose();
     }
 
     private static IBusConsumer Consumer(IMessageBus bus, BusTopics topics, string group, ProbeTaskHandler handler) => bus.CreateConsumer(new ConsumerOptions

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using NetworkMachinery.Contracts;
 using NetworkMachinery.Prober.Agent;
@@ -20,6 +21,7 @@ public sealed class ProbeRunner : IProbeTaskRunner, IDisposable
     private readonly ProberOptions _options;
     private readonly INamespaceResolver _resolver;
     private readonly NamespaceSwitcher _switcher;
+    private readonly SourceAddresses _sourceAddresses;
     private readonly Dictionary<ProbeResult.Types.ProbeType, ITargetProbe> _probes;
     private readonly TimeProvider _time;
     private readonly ProberMetrics? _metrics;
@@ -60,6 +62,7 @@ public sealed class ProbeRunner : IProbeTaskRunner, IDisposable
         }
 
         _time = time ?? TimeProvider.System;
+        _sourceAddresses = new SourceAddresses(switcher, _time);
         _metrics = metrics;
         _nodeSlots = new SemaphoreSlim(options.MaxConcurrentProbesPerNode, options.MaxConcurrentProbesPerNode);
         _podSlots = new KeyedConcurrencyLimiter(options.MaxConcurrentProbesPerPod);
@@ -91,30 +94,40 @@ public sealed class ProbeRunner : IProbeTaskRunner, IDisposable
         }
     }
 
-    /// <summary>Frees the node's concurrency limiter; call once no task runs any more.</summary>
-    public void Dispose() => _nodeSlots.Dispose();
+    /// <summary>
+    /// Frees the node's concurrency limiter and disposes the probes that hold resources (the ICMP probe's shared
+    /// sockets): the runner owns the probes it was given. Call once no task runs any more.
+    /// </summary>
+    public void Dispose()
+    {
+        _nodeSlots.Dispose();
+        foreach (var probe in _probes.Values.OfType<IDisposable>())
+        {
+            probe.Dispose();
+        }
+    }
 
     private ProbeSource ResolveSource(ProbeTask task)
     {
         var source = task.Source ?? new ProbeResult.Types.Source();
         if (source.Host)
         {
-            return new ProbeSource(HostSocketFactory.Instance, null, HostKey, null);
+            return new ProbeSource(HostSocketFactory.Instance, null, null, HostKey, null);
         }
 
         var pod = new PodIdentity(source.PodNamespace, source.PodName, task.SourcePodUid);
         try
         {
             var resolved = _resolver.Resolve(pod);
-            return new ProbeSource(new NamespaceSocketFactory(_switcher, resolved.NamespacePath), resolved.ResolvConfPath, Key(pod), null);
+            return new ProbeSource(new NamespaceSocketFactory(_switcher, resolved.NamespacePath), resolved.NamespacePath, resolved.ResolvConfPath, Key(pod), null);
         }
         catch (NamespaceNotFoundException e)
         {
-            return new ProbeSource(null, null, Key(pod), $"source {pod}: {e.Message}");
+            return new ProbeSource(null, null, null, Key(pod), $"source {pod}: {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new ProbeSource(null, null, Key(pod), $"source {pod}: cannot look for its network namespace: {e.Message}");
+            return new ProbeSource(null, null, null, Key(pod), $"source {pod}: cannot look for its network namespace: {e.Message}");
         }
 
         static string Key(PodIdentity pod) => string.IsNullOrEmpty(pod.Uid) ? $"{pod.Namespace}/{pod.Name}" : pod.Uid;
@@ -172,6 +185,11 @@ public sealed class ProbeRunner : IProbeTaskRunner, IDisposable
                 var measured = await ProbeAsync(mtu, request, NewResult(task, planned with { Target = request.Target, Type = mtu.Type }), cancellationToken);
                 result.PathMtu = measured.PathMtu;
                 result.FinishedAtNs = measured.FinishedAtNs;
+            }
+
+            if (result.Source.Address.Length == 0)
+            {
+                result.Source.Address = await _sourceAddresses.OfAsync(source, FamilyOf(result.Destination));
             }
 
             return result;
@@ -286,6 +304,12 @@ public sealed class ProbeRunner : IProbeTaskRunner, IDisposable
         ProbeType = abandoned.ProbeType,
         StartedAtNs = abandoned.StartedAtNs,
     };
+
+    // The family the probe went out over; a target given by name that was never resolved counts as IPv4.
+    private static AddressFamily FamilyOf(ProbeResult.Types.Destination destination) =>
+        System.Net.IPAddress.TryParse(destination.Address, out var address) && !address.IsIPv4MappedToIPv6
+            ? address.AddressFamily
+            : AddressFamily.InterNetwork;
 
     private ulong Now() => (ulong)((_time.GetUtcNow() - DateTimeOffset.UnixEpoch).Ticks * 100);
 

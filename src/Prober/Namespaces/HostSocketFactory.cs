@@ -15,5 +15,8 @@ public sealed class HostSocketFactory : ISocketFactory
     public string Description => "host";
 
     /// <inheritdoc />
-    public Socket Create(AddressFamily family, SocketType type, ProtocolType protocol) => new(family, type, protocol);
+    public string Identity => "host";
+
+    /// <inheritdoc />
+    public ValueTask<Socket> CreateAsync(AddressFamily family, SocketType type, ProtocolType protocol) => ValueTask.FromResult(new Socket(family, type, protocol));
 }

@@ -129,6 +129,24 @@ public sealed class ProberAgentTests : IAsyncLifetime
         Assert.True(await Poll.UntilAsync(() => _results.Count == 3, Wait), $"results: {_results.Count}");
     }
 
+    [Fact]
+    public async Task TasksOfBothGroups_ShareOneLimit_TheNodeLessTaskWaitsForTheNodesTask()
+    {
+        var runner = new ScriptedRunner { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var agent = Start("node-a", runner, maxInFlight: 1);
+
+        await SendAsync(NewTask("ns", "own-node", node: "node-a", targets: 1));
+        Assert.True(await Poll.UntilAsync(() => agent.Running == 1, Wait));
+        await SendAsync(NewTask("ns", "any-node", node: "", targets: 1));
+        await Task.Delay(500);
+        Assert.Equal(["own-node"], runner.Ran.Select(task => task.Test.Name));
+        Assert.Equal(1, agent.Running);
+
+        runner.Gate.SetResult();
+        Assert.True(await Poll.UntilAsync(() => _results.Count == 2, Wait), $"results: {_results.Count}");
+        Assert.Equal(["own-node", "any-node"], runner.Ran.Select(task => task.Test.Name));
+    }
+
     private static ProbeTask NewTask(string @namespace, string name, string node, int targets)
     {
         var task = new ProbeTask

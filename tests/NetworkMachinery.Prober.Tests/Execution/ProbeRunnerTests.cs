@@ -54,6 +54,7 @@ public sealed class ProbeRunnerTests(ProbeScenario scenario)
             Assert.Equal(task.RunId, result.RunId);
             Assert.Equal(scenario.Source.Namespace.Name, result.Source.PodName);
             Assert.Equal("node-a", result.Source.Node);
+            Assert.Equal(scenario.Source.Address(IPAddress.Parse(result.Destination.Address).AddressFamily == AddressFamily.InterNetworkV6).ToString(), result.Source.Address);
             Assert.Equal(2u, result.Sent);
             Assert.InRange(result.StartedAtNs, 1ul, result.FinishedAtNs);
             Assert.Contains(task.Targets, t => t.Equals(result.Destination));
@@ -107,6 +108,7 @@ public sealed class ProbeRunnerTests(ProbeScenario scenario)
         {
             Assert.Equal(Verdict.Error, r.Verdict);
             Assert.Contains("default/nmt-gone-pod", r.ErrorReason, StringComparison.Ordinal);
+            Assert.Equal("", r.Source.Address);
             Assert.Equal(0u, r.Sent);
         });
     }

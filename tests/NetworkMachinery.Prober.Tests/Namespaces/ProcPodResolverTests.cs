@@ -29,8 +29,8 @@ public sealed class ProcPodResolverTests
 
             Assert.Equal($"/proc/{sleep.Id}/ns/net", resolved.NamespacePath);
             using var switcher = new NamespaceSwitcher();
-            using var socket = new NamespaceSocketFactory(switcher, resolved.NamespacePath)
-                .Create(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            using var socket = await new NamespaceSocketFactory(switcher, resolved.NamespacePath)
+                .CreateAsync(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             socket.Bind(new IPEndPoint(address, 0));
         }
     }

@@ -24,7 +24,7 @@ internal static class DnsExchange
         deadline.CancelAfter(timeout);
         try
         {
-            using var socket = sockets.Create(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            using var socket = await sockets.CreateAsync(server.AddressFamily, SocketType.Dgram, ProtocolType.Udp).ConfigureAwait(false);
 
             // A connected socket hears the ICMP port unreachable of a server that is not there, so that server fails
             // at once instead of after the timeout.
@@ -95,7 +95,7 @@ internal static class DnsExchange
     private static async Task<DnsResponse> AskOverTcpAsync(
         ISocketFactory sockets, IPEndPoint server, string name, (ushort Id, DnsRecordType Type) query, CancellationToken cancellationToken)
     {
-        using var socket = sockets.Create(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var socket = await sockets.CreateAsync(server.AddressFamily, SocketType.Stream, ProtocolType.Tcp).ConfigureAwait(false);
         await socket.ConnectAsync(server, cancellationToken).ConfigureAwait(false);
         var message = DnsQueryWriter.Write(query.Id, name, query.Type);
         var framed = new byte[2 + message.Length];

@@ -29,7 +29,7 @@ internal static class HttpExchange
         TimeSpan connect = default, tls = default;
         try
         {
-            using var socket = sockets.Create(target.Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            using var socket = await sockets.CreateAsync(target.Endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp).ConfigureAwait(false);
             await socket.ConnectAsync(target.Endpoint, deadline.Token).ConfigureAwait(false);
             connect = Stopwatch.GetElapsedTime(started);
             var network = new NetworkStream(socket, ownsSocket: false);

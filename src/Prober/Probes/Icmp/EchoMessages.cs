@@ -54,6 +54,48 @@ internal static class EchoMessages
     }
 
     /// <summary>
+    /// Finds the identifier and sequence of the echo request that what a raw socket received answers (an echo reply)
+    /// or is about (an ICMP error quoting the request), to pick the waiting probe; <see cref="TryRead"/> then checks
+    /// the rest against that probe's target. An IPv4 raw socket receives the IP header too; an IPv6 one does not.
+    /// </summary>
+    public static bool TryReadKey(ReadOnlySpan<byte> received, bool ipv6, out ushort identifier, out ushort sequence)
+    {
+        identifier = sequence = 0;
+        if (!ipv6)
+        {
+            if (received.Length < 20 || received.Length < IpHeaderLength(received) + HeaderSize)
+            {
+                return false;
+            }
+
+            received = received[IpHeaderLength(received)..];
+        }
+
+        if (received.Length < HeaderSize)
+        {
+            return false;
+        }
+
+        var echo = received;
+        if (received[0] != (ipv6 ? EchoReplyV6 : EchoReplyV4))
+        {
+            // An error: the quoted request follows the ICMP header and the quoted IP header.
+            var quoted = received[HeaderSize..];
+            var quotedHeader = ipv6 ? Ipv6HeaderSize : quoted.Length < 20 ? int.MaxValue : IpHeaderLength(quoted);
+            if (quoted.Length < quotedHeader || quoted.Length - quotedHeader < HeaderSize)
+            {
+                return false;
+            }
+
+            echo = quoted[quotedHeader..];
+        }
+
+        identifier = BinaryPrimitives.ReadUInt16BigEndian(echo[4..]);
+        sequence = BinaryPrimitives.ReadUInt16BigEndian(echo[6..]);
+        return true;
+    }
+
+    /// <summary>
     /// Reads what a raw socket received from <paramref name="from"/>: true when it is the reply to, or an ICMP error
     /// about, our request <paramref name="identifier"/> to <paramref name="target"/>. <paramref name="error"/> is the
     /// error's reason, <c>null</c> for a reply. An IPv4 raw socket receives the IP header too; an IPv6 one does not.

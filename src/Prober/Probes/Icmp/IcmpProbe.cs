@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using NetworkMachinery.Contracts;
 using NetworkMachinery.Prober.Probes.Attempts;
@@ -6,13 +5,12 @@ using NetworkMachinery.Prober.Probes.Attempts;
 namespace NetworkMachinery.Prober.Probes.Icmp;
 
 /// <summary>
-/// ICMP echo (ping) over IPv4 or IPv6, on a raw socket from the source's namespace (CAP_NET_RAW): count echoes an
-/// interval apart, each answered within the timeout or lost; min/avg/max/mdev of the round trips and the loss, as
-/// ping reports them. An ICMP destination unreachable about a request (host, network, administratively prohibited)
-/// is Unreachable.
+/// ICMP echo (ping) over IPv4 or IPv6, on the raw socket of the source's namespace that all echo probes from it share
+/// (CAP_NET_RAW): count echoes an interval apart, each answered within the timeout or lost; min/avg/max/mdev of the
+/// round trips and the loss, as ping reports them. An ICMP destination unreachable about a request (host, network,
+/// administratively prohibited) is Unreachable. Disposing closes the shared sockets.
 /// </summary>
-/// <param name="time">The clock for intervals and round trips; the system's by default.</param>
-public sealed class IcmpProbe(TimeProvider? time = null) : ITargetProbe
+public sealed class IcmpProbe : ITargetProbe, IDisposable
 {
     /// <summary>The largest echo payload over IPv4: 65535 minus the IPv4 and ICMP headers (IPv6 allows 20 more).</summary>
     private const int MaxPayloadV4 = 65507;
@@ -20,10 +18,22 @@ public sealed class IcmpProbe(TimeProvider? time = null) : ITargetProbe
     /// <summary>At most this many echoes per probe: the sequence number is 16 bits.</summary>
     private const int MaxCount = 65536;
 
-    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the probe.</summary>
+    /// <param name="time">The clock for intervals, round trips and idle sockets; the system's by default.</param>
+    /// <param name="socketIdleTime">How long a namespace's echo socket stays open once no probe uses it; 30 s by default.</param>
+    public IcmpProbe(TimeProvider? time = null, TimeSpan? socketIdleTime = null)
+    {
+        _time = time ?? TimeProvider.System;
+        Sockets = new EchoSockets(_time, socketIdleTime ?? TimeSpan.FromSeconds(30));
+    }
 
     /// <inheritdoc />
     public ProbeResult.Types.ProbeType Type => ProbeResult.Types.ProbeType.Icmp;
+
+    /// <summary>The shared echo sockets.</summary>
+    internal EchoSockets Sockets { get; }
 
     /// <inheritdoc />
     public async Task RunAsync(ProbeRequest request, ProbeResult result, CancellationToken cancellationToken)
@@ -44,10 +54,10 @@ public sealed class IcmpProbe(TimeProvider? time = null) : ITargetProbe
             return;
         }
 
-        Socket socket;
+        EchoSockets.Lease lease;
         try
         {
-            socket = request.Sockets.Create(target.AddressFamily, SocketType.Raw, ipv6 ? ProtocolType.IcmpV6 : ProtocolType.Icmp);
+            lease = await Sockets.AcquireAsync(request.Sockets, target.AddressFamily).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SocketException or IOException)
         {
@@ -55,23 +65,32 @@ public sealed class IcmpProbe(TimeProvider? time = null) : ITargetProbe
             return;
         }
 
-        using (socket)
+        using (lease)
         {
-            // .NET receives from bound sockets only; a raw socket bound to the any-address still gets every ICMP packet.
-            socket.Bind(new IPEndPoint(ipv6 ? IPAddress.IPv6Any : IPAddress.Any, 0));
-            var session = new EchoSession(socket, target, Math.Max(1, request.Count), request.PayloadSize, _time);
-            using var receiving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var receiver = session.ReceiveAsync(receiving.Token);
+            // The shared socket sees every echo reply of its namespace: the identifier tells this probe's apart.
+            var socket = lease.Socket;
+            var identifier = socket.TakeIdentifier();
             try
             {
                 await AttemptSchedule.RunAsync(
-                    request, result, _time, (i, token) => session.EchoAsync(i, request.Timeout, token), cancellationToken);
+                    request,
+                    result,
+                    _time,
+                    (i, token) =>
+                    {
+                        var message = new byte[EchoMessages.HeaderSize + request.PayloadSize];
+                        EchoMessages.WriteRequest(message, ipv6, identifier, (ushort)i);
+                        return socket.EchoAsync(target, identifier, (ushort)i, message, request.Timeout, token);
+                    },
+                    cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                await receiving.CancelAsync();
-                await receiver;
+                socket.ReturnIdentifier(identifier);
             }
         }
     }
+
+    /// <summary>Closes the shared echo sockets; probes still waiting on them fail.</summary>
+    public void Dispose() => Sockets.Dispose();
 }

@@ -27,29 +27,37 @@ internal sealed class DfEchoSocket : IDisposable
     private readonly byte[] _buffer = new byte[65_536];
     private ushort _sequence;
 
-    /// <exception cref="SocketException">The raw socket cannot be created (no CAP_NET_RAW) or configured.</exception>
-    public DfEchoSocket(ISocketFactory sockets, IPAddress destination)
+    private DfEchoSocket(Socket socket, IPAddress destination)
     {
+        _socket = socket;
         _destination = new IPEndPoint(destination, 0);
+    }
+
+    /// <summary>Opens the socket in <paramref name="sockets"/>' namespace for echoes to <paramref name="destination"/>.</summary>
+    /// <exception cref="SocketException">The raw socket cannot be created (no CAP_NET_RAW) or configured.</exception>
+    public static async Task<DfEchoSocket> OpenAsync(ISocketFactory sockets, IPAddress destination)
+    {
         var v4 = destination.AddressFamily == AddressFamily.InterNetwork;
-        _socket = sockets.Create(destination.AddressFamily, SocketType.Raw, v4 ? ProtocolType.Icmp : ProtocolType.IcmpV6);
+        var socket = await sockets.CreateAsync(destination.AddressFamily, SocketType.Raw, v4 ? ProtocolType.Icmp : ProtocolType.IcmpV6).ConfigureAwait(false);
         try
         {
             if (v4)
             {
-                _socket.SetRawSocketOption(SolIp, IpMtuDiscover, BitConverter.GetBytes(PmtuDiscProbe));
+                socket.SetRawSocketOption(SolIp, IpMtuDiscover, BitConverter.GetBytes(PmtuDiscProbe));
             }
             else
             {
-                _socket.SetRawSocketOption(SolIpv6, Ipv6MtuDiscover, BitConverter.GetBytes(PmtuDiscProbe));
-                _socket.SetRawSocketOption(SolIpv6, Ipv6DontFrag, BitConverter.GetBytes(1));
+                socket.SetRawSocketOption(SolIpv6, Ipv6MtuDiscover, BitConverter.GetBytes(PmtuDiscProbe));
+                socket.SetRawSocketOption(SolIpv6, Ipv6DontFrag, BitConverter.GetBytes(1));
             }
         }
         catch
         {
-            _socket.Dispose();
+            socket.Dispose();
             throw;
         }
+
+        return new DfEchoSocket(socket, destination);
     }
 
     public AddressFamily Family => _destination.AddressFamily;

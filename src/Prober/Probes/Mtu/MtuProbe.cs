@@ -36,7 +36,7 @@ public sealed class MtuProbe : ITargetProbe
         DfEchoSocket socket;
         try
         {
-            socket = new DfEchoSocket(request.Sockets, destination);
+            socket = await DfEchoSocket.OpenAsync(request.Sockets, destination).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SocketException or IOException)
         {

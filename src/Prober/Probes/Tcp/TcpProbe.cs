@@ -37,7 +37,7 @@ public sealed class TcpProbe(TimeProvider? time = null) : ITargetProbe
         Socket socket;
         try
         {
-            socket = request.Sockets.Create(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            socket = await request.Sockets.CreateAsync(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         }
         catch (Exception e) when (e is SocketException or IOException)
         {

@@ -49,7 +49,7 @@ public sealed class UdpProbe(TimeProvider? time = null) : ITargetProbe
         Socket socket;
         try
         {
-            socket = request.Sockets.Create(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            socket = await request.Sockets.CreateAsync(endpoint.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         }
         catch (Exception e) when (e is SocketException or IOException)
         {

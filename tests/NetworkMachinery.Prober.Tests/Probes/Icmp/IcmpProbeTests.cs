@@ -60,7 +60,8 @@ public sealed partial class IcmpProbeTests(ProbeScenario scenario)
     [InlineData(true)]
     public async Task Run_NoRouteFromSource_Unreachable(bool ipv6)
     {
-        var result = await Probing.RunAsync(new IcmpProbe(), scenario.Source.Sockets(scenario.Switcher), ProbeScenario.NoRoute(ipv6));
+        using var probe = new IcmpProbe();
+        var result = await Probing.RunAsync(probe, scenario.Source.Sockets(scenario.Switcher), ProbeScenario.NoRoute(ipv6));
 
         Assert.Equal(Verdict.Unreachable, result.Verdict);
         Assert.Equal("network unreachable", result.ErrorReason);
@@ -95,11 +96,14 @@ public sealed partial class IcmpProbeTests(ProbeScenario scenario)
         Assert.InRange(pingMinMs, 0.0, ourMinMs + 10);
     }
 
-    private Task<ProbeResult> RunAsync(
-        Pod target, bool ipv6, int count = 1, TimeSpan? interval = null, TimeSpan? timeout = null, int payloadSize = 56) =>
-        Probing.RunAsync(
-            new IcmpProbe(), scenario.Source.Sockets(scenario.Switcher), target.Address(ipv6), count: count, interval: interval,
+    private async Task<ProbeResult> RunAsync(
+        Pod target, bool ipv6, int count = 1, TimeSpan? interval = null, TimeSpan? timeout = null, int payloadSize = 56)
+    {
+        using var probe = new IcmpProbe();
+        return await Probing.RunAsync(
+            probe, scenario.Source.Sockets(scenario.Switcher), target.Address(ipv6), count: count, interval: interval,
             timeout: timeout, payloadSize: payloadSize);
+    }
 
     [GeneratedRegex(@"= (?<min>[\d.]+)/(?<avg>[\d.]+)/(?<max>[\d.]+)/")]
     private static partial Regex PingSummary();

@@ -8,5 +8,7 @@ internal sealed class HostSockets : ISocketFactory
 {
     public string Description => "host";
 
-    public Socket Create(AddressFamily family, SocketType type, ProtocolType protocol) => new(family, type, protocol);
+    public string Identity => "host";
+
+    public ValueTask<Socket> CreateAsync(AddressFamily family, SocketType type, ProtocolType protocol) => ValueTask.FromResult(new Socket(family, type, protocol));
 }

@@ -9,5 +9,7 @@ internal sealed class NamespaceSockets(NetworkNamespace ns) : ISocketFactory
 {
     public string Description => $"netns {ns.Name}";
 
-    public Socket Create(AddressFamily family, SocketType type, ProtocolType protocol) => ns.CreateSocket(family, type, protocol);
+    public string Identity => $"netns {ns.Name}";
+
+    public ValueTask<Socket> CreateAsync(AddressFamily family, SocketType type, ProtocolType protocol) => ValueTask.FromResult(ns.CreateSocket(family, type, protocol));
 }

@@ -1,11 +1,13 @@
 using NetworkMachinery.Operator.Entities;
+using NetworkMachinery.Operator.Filters;
 
 namespace NetworkMachinery.Operator.Validation;
 
 /// <summary>
 /// The rules of a NetworkMonitor: its schema, then unique names of flows, thresholds and channels; no repeated key
-/// in a flow; each threshold on exactly one of a flow of this monitor or a metric, byFlow only on a flow, and
-/// channels that exist; each channel exactly one of slack and webhook.
+/// in a flow; a filter that parses (<see cref="FlowFilter"/>); each threshold on exactly one of a flow of this monitor
+/// or a known metric (<see cref="MonitorMetric"/>), byFlow only on a flow, and channels that exist; each channel exactly
+/// one of slack and webhook.
 /// </summary>
 public static class NetworkMonitorValidator
 {
@@ -23,6 +25,10 @@ public static class NetworkMonitorValidator
         for (var i = 0; i < spec.Flows.Count; i++)
         {
             Rules.Unique(spec.Flows[i].Keys, key => key, $"spec.flows[{i}].keys", "the key", errors);
+            if (spec.Flows[i].Filter is { Length: > 0 } filter && !FlowFilter.TryParse(filter, out _, out var problem))
+            {
+                errors.Add(new FieldError($"spec.flows[{i}].filter", problem + FilterHelp));
+            }
         }
 
         var flows = spec.Flows.Select(flow => flow.Name).ToHashSet(StringComparer.Ordinal);
@@ -41,6 +47,9 @@ public static class NetworkMonitorValidator
         return errors;
     }
 
+    // Appended to every filter error: the language in a sentence, for whoever reads the message without the docs.
+    private const string FilterHelp = " (a filter compares flow fields with ==, !=, <, >, <=, >= or in a list or CIDR prefix, combined with and, or, not and parentheses, such as proto == tcp and dstAddr in 10.0.0.0/8)";
+
     private static void CheckThreshold(MonitorThreshold threshold, string at, HashSet<string> flows, HashSet<string> channels, List<FieldError> errors)
     {
         Rules.ExactlyOne(at, errors, "", ("flow", Rules.IsSet(threshold.Flow)), ("metric", Rules.IsSet(threshold.Metric)));
@@ -49,6 +58,11 @@ public static class NetworkMonitorValidator
             errors.Add(new FieldError(at + ".flow", flows.Count == 0
                 ? $"names flow \"{threshold.Flow}\", and spec.flows is empty; define the flow in spec.flows or compare a metric instead"
                 : $"names flow \"{threshold.Flow}\", which spec.flows does not define; use one of {SchemaRules.Quote(flows.Order(StringComparer.Ordinal))}"));
+        }
+
+        if (Rules.IsSet(threshold.Metric) && !MonitorMetric.Counters.Contains(threshold.Metric) && !MonitorMetric.Probes.Contains(threshold.Metric))
+        {
+            errors.Add(new FieldError(at + ".metric", $"\"{threshold.Metric}\" is not a metric; use an interface counter ({string.Join(", ", MonitorMetric.Counters)}) or a probe figure ({string.Join(", ", MonitorMetric.Probes)})"));
         }
 
         if (threshold.ByFlow && !Rules.IsSet(threshold.Flow))

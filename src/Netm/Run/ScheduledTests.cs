@@ -6,7 +6,7 @@ namespace NetworkMachinery.Netm.Run;
 
 /// <summary>
 /// Runs the NetworkConnectivityTests of <c>netm run</c>: each at once, then again every <c>spec.schedule.every</c>
-/// (a test without a schedule runs once), a run's verdicts logged on one line per test. A run that fails to start is
+/// from the first run's start (a test without a schedule runs once), a run's verdicts logged on one line per test. A run that fails to start is
 /// logged and the schedule goes on.
 /// </summary>
 internal sealed partial class ScheduledTests(StandaloneProbe probe, TimeProvider time, ILogger logger)
@@ -18,6 +18,7 @@ internal sealed partial class ScheduledTests(StandaloneProbe probe, TimeProvider
     private async Task RunScheduleAsync(V1Alpha1NetworkConnectivityTest test, CancellationToken cancellationToken)
     {
         var every = test.Spec.Schedule is { } schedule ? GoDuration.Parse(schedule.Every) : (TimeSpan?)null;
+        var due = time.GetUtcNow();
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -40,9 +41,18 @@ internal sealed partial class ScheduledTests(StandaloneProbe probe, TimeProvider
                 return;
             }
 
+            // Runs start every period from the first, however long each took (a run longer than the period is followed at once).
+            due += period;
+            var wait = due - time.GetUtcNow();
+            if (wait < TimeSpan.Zero)
+            {
+                due = time.GetUtcNow();
+                continue;
+            }
+
             try
             {
-                await Task.Delay(period, time, cancellationToken);
+                await Task.Delay(wait, time, cancellationToken);
             }
             catch (OperationCanceledException)
             {

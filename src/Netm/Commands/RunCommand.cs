@@ -49,10 +49,12 @@ internal static class RunCommand
             HelpName = "DIR",
         };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log messages shown on stderr.", DefaultValueFactory = _ => LogLevel.Information };
-        var command = new Command("run", "Run the system without a cluster: receive sFlow, run the connectivity tests on their schedules, evaluate the monitors over both, and write each event as a JSON line to stdout and to the monitors' channels. Exit code 2 when a manifest is invalid.")
+        var kafka = new KafkaCliOptions(required: false);
+        var command = new Command("run", "Run the system without a cluster: receive sFlow, run the connectivity tests on their schedules, evaluate the monitors over both, and write each event as a JSON line to stdout and to the monitors' channels. The components meet on an in-process bus, or on Kafka with --kafka. Exit code 2 when a manifest is invalid.")
         {
             files, sflow, metrics, netns, logLevel,
         };
+        kafka.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var manifests = ManifestFiles.Load(
@@ -92,6 +94,8 @@ internal static class RunCommand
                     MetricsListen = metricsListen != "none" && EndpointParser.TryParse(metricsListen, out var endpoint, out _) ? endpoint : null,
                     NetnsDirectory = parse.GetRequiredValue(netns),
                     LogLevel = parse.GetValue(logLevel),
+                    Kafka = kafka.Settings(parse),
+                    Topics = kafka.Topics(parse),
                 },
                 cancellationToken);
         });

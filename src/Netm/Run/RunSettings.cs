@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Bus.Kafka;
+using NetworkMachinery.Bus.Topics;
 using NetworkMachinery.Operator.Entities;
 
 namespace NetworkMachinery.Netm.Run;
@@ -21,6 +23,12 @@ internal sealed record RunSettings
 
     /// <summary>Where named network namespaces (the standalone "pods") are.</summary>
     public string NetnsDirectory { get; init; } = "/run/netns";
+
+    /// <summary>Kafka, where the components meet; null for the in-process bus.</summary>
+    public KafkaSettings? Kafka { get; init; }
+
+    /// <summary>The topic names.</summary>
+    public BusTopics Topics { get; init; } = new();
 
     /// <summary>The least severe log messages shown.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;

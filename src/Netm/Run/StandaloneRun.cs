@@ -2,9 +2,10 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using NetworkMachinery.Alerting.Engine;
 using NetworkMachinery.Alerting.Pipeline;
+using NetworkMachinery.Bus;
 using NetworkMachinery.Bus.InProcess;
+using NetworkMachinery.Bus.Kafka;
 using NetworkMachinery.Bus.Metrics;
-using NetworkMachinery.Bus.Topics;
 using NetworkMachinery.Collector.Export;
 using NetworkMachinery.Collector.Hosting;
 using NetworkMachinery.Collector.Ingest;
@@ -19,7 +20,7 @@ namespace NetworkMachinery.Netm.Run;
 /// <c>netm run</c>: the whole system in one process, without a cluster. The collector receives sFlow and puts its
 /// records on an in-process bus; the connectivity tests run on their schedules from named network namespaces and put
 /// their results on it too; alerting reads both, evaluates the monitors, and writes each event to stdout and to the
-/// monitors' channels. The same components and topics as in a cluster, with the bus in memory instead of Kafka.
+/// monitors' channels. The same components and topics as in a cluster, with the bus in memory (or on Kafka).
 /// </summary>
 internal static partial class StandaloneRun
 {
@@ -29,8 +30,15 @@ internal static partial class StandaloneRun
         var logger = loggerFactory.CreateLogger("netm.run");
         var registry = Prometheus.Metrics.NewCustomRegistry();
         var time = TimeProvider.System;
-        var topics = new BusTopics();
-        await using var bus = new InProcessBus(loggerFactory: loggerFactory, time: time, metrics: new BusMetrics(registry));
+        var topics = settings.Topics;
+        var busMetrics = new BusMetrics(registry);
+        await using IMessageBus bus = settings.Kafka is { } kafka
+            ? new KafkaBus(kafka, loggerFactory, time, busMetrics)
+            : new InProcessBus(loggerFactory: loggerFactory, time: time, metrics: busMetrics);
+        if (bus is KafkaBus kafkaBus && kafkaBus.CheckReachable(KafkaCliOptions.ReachabilityTimeout) is { } problem)
+        {
+            KafkaUnreachable(logger, settings.Kafka!.BootstrapServers, problem);
+        }
 
         await using var export = new ExportSink(bus.CreateProducer("collector"), new ExportOptions { Topics = topics }, registry, loggerFactory.CreateLogger("netm.collector"));
         await using var collector = new SFlowCollector(new CollectorOptions { Socket = new SocketOptions { Listen = settings.SFlowListen } }, export, loggerFactory, registry);
@@ -75,7 +83,7 @@ internal static partial class StandaloneRun
 
         await using (metrics)
         {
-            Started(logger, settings.Monitors.Count, settings.Tests.Count, settings.SFlowListen.ToString(), metrics is null ? "off" : new Uri(metrics.Address, "metrics").ToString());
+            Started(logger, settings.Monitors.Count, settings.Tests.Count, settings.Kafka is { } k ? $"Kafka at {k.BootstrapServers}" : "the in-process bus", settings.SFlowListen.ToString(), metrics is null ? "off" : new Uri(metrics.Address, "metrics").ToString());
             try
             {
                 await Task.WhenAll(pipeline.RunAsync(cancellationToken), tests.RunAsync(settings.Tests, cancellationToken));
@@ -91,6 +99,9 @@ internal static partial class StandaloneRun
         return 0;
     }
 
-    [LoggerMessage(1, LogLevel.Information, "Running {Monitors} monitors and {Tests} connectivity tests; sFlow on {SFlow}, metrics on {Metrics}; events on stdout")]
-    private static partial void Started(ILogger logger, int monitors, int tests, string sflow, string metrics);
+    [LoggerMessage(2, LogLevel.Warning, "Kafka at {Bootstrap} does not answer yet ({Problem}); records wait and are sent once it does")]
+    private static partial void KafkaUnreachable(ILogger logger, string bootstrap, string problem);
+
+    [LoggerMessage(1, LogLevel.Information, "Running {Monitors} monitors and {Tests} connectivity tests over {Bus}; sFlow on {SFlow}, metrics on {Metrics}; events on stdout")]
+    private static partial void Started(ILogger logger, int monitors, int tests, string bus, string sflow, string metrics);
 }

@@ -73,14 +73,19 @@ internal sealed class WebhookReceiver : IAsyncDisposable
             context.Response.Headers.RetryAfter = retryAfter;
         }
 
+        if (response.Location is { } location)
+        {
+            context.Response.Headers.Location = location;
+        }
+
         if (response.Body is { } text)
         {
             await context.Response.WriteAsync(text);
         }
     }
 
-    /// <summary>An answer: status, optional Retry-After, body, and a delay before it.</summary>
-    internal sealed record Response(int Status, string? RetryAfter = null, string? Body = null, TimeSpan Delay = default);
+    /// <summary>An answer: status, optional Retry-After and Location, body, and a delay before it.</summary>
+    internal sealed record Response(int Status, string? RetryAfter = null, string? Body = null, TimeSpan Delay = default, string? Location = null);
 
     /// <summary>A request as it arrived.</summary>
     internal sealed record ReceivedRequest(string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, long ArrivedAt)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Alerting.Delivery;
 using NetworkMachinery.Alerting.Engine;
 using NetworkMachinery.Alerting.Monitors;
 using NetworkMachinery.Alerting.Notifications;
@@ -20,7 +21,9 @@ public static class AlertingServiceCollectionExtensions
     /// <summary>
     /// Adds the NetworkMonitor controller (<see cref="MonitorServiceCollectionExtensions.AddNetworkMonitors"/>) and the
     /// pipeline that evaluates the monitors over the bus's flows, counters and probe results while this instance leads,
-    /// publishing each event on the events topic and recording it as a NetworkNotification. Needs the operator runtime,
+    /// publishing each event on the events topic, recording it as a NetworkNotification and delivering it to its
+    /// channels (<see cref="DeliveryServiceCollectionExtensions.AddNotificationDelivery"/>, Secrets read through the
+    /// Kubernetes API). Needs the operator runtime,
     /// an <see cref="IMessageBus"/> and the <see cref="BusTopics"/> registered.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -31,6 +34,11 @@ public static class AlertingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddNetworkMonitors(retention, @namespace);
+        services.AddNotificationDelivery();
+        services.AddSingleton(provider => new ChannelDeliverySink(
+            provider.GetRequiredService<NotificationDelivery>(),
+            provider.GetRequiredService<NotificationStatusSink>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("netm.delivery")));
         services.AddInformer<V1Alpha1NetworkMonitor>(@namespace);
         services.AddSingleton(provider => new AlertingMetrics(provider.GetRequiredService<CollectorRegistry>()));
         services.AddSingleton<IController>(provider =>
@@ -41,7 +49,13 @@ public static class AlertingServiceCollectionExtensions
             var metrics = provider.GetRequiredService<AlertingMetrics>();
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("netm.alerting");
             var events = bus.CreateProducer("alerting");
-            INetworkEventSink[] sinks = [new BusEventPublisher(events, topics), new NotificationRecorder(provider.GetRequiredService<NotificationWriter>())];
+            // Recorded before delivered: the deliveries' states are written into the notification.
+            INetworkEventSink[] sinks =
+            [
+                new BusEventPublisher(events, topics),
+                new NotificationRecorder(provider.GetRequiredService<NotificationWriter>()),
+                provider.GetRequiredService<ChannelDeliverySink>(),
+            ];
             return new AlertingController(
                 () => new AlertingPipeline(bus, topics, new MonitorEngine(time, metrics), sinks, options ?? new AlertingOptions(), time, logger),
                 provider.GetRequiredService<IInformer<V1Alpha1NetworkMonitor>>());

@@ -2,7 +2,6 @@ using System.CommandLine;
 using NetworkMachinery.Netm.Manifests;
 using NetworkMachinery.Netm.Probe;
 using NetworkMachinery.Operator.Entities;
-using NetworkMachinery.Operator.Validation;
 
 namespace NetworkMachinery.Netm.Commands;
 
@@ -32,7 +31,7 @@ internal static class ProbeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var manifests = ManifestFiles.Load(
-                parse.GetRequiredValue(files), Console.In, "netm probe", [typeof(V1Alpha1NetworkConnectivityTest)], ResourceValidator.Validate);
+                parse.GetRequiredValue(files), Console.In, "netm probe", [typeof(V1Alpha1NetworkConnectivityTest)]);
             var (tests, problems) = (manifests.Of<V1Alpha1NetworkConnectivityTest>(), manifests.Problems);
             foreach (var note in manifests.Skipped)
             {

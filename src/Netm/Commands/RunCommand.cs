@@ -6,7 +6,6 @@ using NetworkMachinery.Netm.Hosting;
 using NetworkMachinery.Netm.Manifests;
 using NetworkMachinery.Netm.Run;
 using NetworkMachinery.Operator.Entities;
-using NetworkMachinery.Operator.Validation;
 
 namespace NetworkMachinery.Netm.Commands;
 
@@ -61,8 +60,7 @@ internal static class RunCommand
                 parse.GetRequiredValue(files),
                 Console.In,
                 "netm run",
-                [typeof(V1Alpha1NetworkMonitor), typeof(V1Alpha1NetworkConnectivityTest)],
-                ResourceValidator.Validate);
+                [typeof(V1Alpha1NetworkMonitor), typeof(V1Alpha1NetworkConnectivityTest)]);
             foreach (var note in manifests.Skipped)
             {
                 await Console.Error.WriteLineAsync($"netm run: skipping {note}");

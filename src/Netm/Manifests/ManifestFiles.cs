@@ -1,6 +1,6 @@
-using NetworkMachinery.Operator.Crds;
 using k8s;
 using k8s.Models;
+using NetworkMachinery.Operator.Crds;
 using NetworkMachinery.Operator.Validation;
 
 namespace NetworkMachinery.Netm.Manifests;
@@ -18,13 +18,11 @@ internal static class ManifestFiles
     /// <param name="stdin">Where - reads from.</param>
     /// <param name="reader">What reads them, for the notes on skipped documents (<c>netm probe</c>).</param>
     /// <param name="kinds">The resource types kept.</param>
-    /// <param name="validate">The validation each resource kept must pass.</param>
     public static LoadedManifests Load(
         IEnumerable<string> paths,
         TextReader stdin,
         string reader,
-        IReadOnlyCollection<Type> kinds,
-        Func<object, IReadOnlyList<FieldError>> validate)
+        IReadOnlyCollection<Type> kinds)
     {
         var loaded = new LoadedManifests();
         foreach (var (origin, text) in Read(paths, stdin, loaded.Problems))
@@ -58,7 +56,8 @@ internal static class ManifestFiles
 
                 resource.Metadata!.NamespaceProperty ??= "default";
                 resource.Metadata.Generation ??= 1;
-                var errors = validate(item);
+                // Standalone rules: as in a cluster, except that channels may give their URLs inline.
+                var errors = ResourceValidator.Validate(item, ValidationMode.Standalone);
                 if (errors.Count > 0)
                 {
                     loaded.Problems.AddRange(errors.Select(error => $"{origin}: {kind} {resource.Metadata.NamespaceProperty}/{name}: {error}"));

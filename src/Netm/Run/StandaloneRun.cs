@@ -1,5 +1,8 @@
 using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Alerting.Delivery;
+using NetworkMachinery.Alerting.Delivery.Secrets;
 using NetworkMachinery.Alerting.Engine;
 using NetworkMachinery.Alerting.Pipeline;
 using NetworkMachinery.Bus;
@@ -56,12 +59,23 @@ internal static partial class StandaloneRun
         using var probing = new StandaloneProbing(settings.NetnsDirectory, time, new ProberMetrics(registry), runner => new PublishingTaskRunner(runner, resultsProducer, topics));
         var tests = new ScheduledTests(probing.Probe, time, loggerFactory.CreateLogger("netm.prober"));
 
+        // Channels give their URLs inline here; a Secret reference has nothing to resolve against and fails its channel.
+        await using var services = new ServiceCollection()
+            .AddSingleton(loggerFactory)
+            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
+            .AddSingleton(registry)
+            .AddSingleton(time)
+            .AddSingleton<ISecretResolver>(new StaticSecretResolver([]))
+            .AddNotificationDelivery()
+            .BuildServiceProvider();
+        await using var deliveries = new ChannelDeliverySink(
+            services.GetRequiredService<NotificationDelivery>(), new LoggingStatusSink(loggerFactory.CreateLogger("netm.delivery")), loggerFactory.CreateLogger("netm.delivery"));
         await using var eventsProducer = bus.CreateProducer("alerting");
         var pipeline = new AlertingPipeline(
             bus,
             topics,
             new MonitorEngine(time, new AlertingMetrics(registry)),
-            [new JsonLinesEventWriter(Console.Out), new BusEventPublisher(eventsProducer, topics)],
+            [new JsonLinesEventWriter(Console.Out), new BusEventPublisher(eventsProducer, topics), deliveries],
             new AlertingOptions(),
             time,
             loggerFactory.CreateLogger("netm.alerting"));

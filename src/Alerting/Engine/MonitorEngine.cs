@@ -62,7 +62,8 @@ public sealed class MonitorEngine
         {
             var ns = monitor.Metadata?.NamespaceProperty ?? "";
             var name = monitor.Metadata?.Name ?? "";
-            var errors = NetworkMonitorValidator.Validate(monitor);
+            // Where a channel's URL may come from is the host's rule (the pipeline applies it), not evaluation's.
+            var errors = NetworkMonitorValidator.Validate(monitor, ValidationMode.Standalone);
             if (errors.Count > 0)
             {
                 problems.Add(new MonitorProblem(ns, name, errors));

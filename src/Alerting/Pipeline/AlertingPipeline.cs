@@ -6,6 +6,7 @@ using NetworkMachinery.Bus.Consuming;
 using NetworkMachinery.Bus.Topics;
 using NetworkMachinery.Contracts;
 using NetworkMachinery.Operator.Entities;
+using NetworkMachinery.Operator.Validation;
 
 namespace NetworkMachinery.Alerting.Pipeline;
 
@@ -145,12 +146,23 @@ public sealed partial class AlertingPipeline
         }
 
         _monitors.Clear();
+        var accepted = new List<V1Alpha1NetworkMonitor>(monitors.Count);
+        var problems = new List<MonitorProblem>();
         foreach (var monitor in monitors)
         {
-            _monitors[(monitor.Metadata.NamespaceProperty ?? "default", monitor.Metadata.Name)] = monitor;
+            var @namespace = monitor.Metadata.NamespaceProperty ?? "default";
+            var errors = NetworkMonitorValidator.Validate(monitor, _options.Mode);
+            if (errors.Count > 0)
+            {
+                problems.Add(new MonitorProblem(@namespace, monitor.Metadata.Name, errors));
+                continue;
+            }
+
+            _monitors[(@namespace, monitor.Metadata.Name)] = monitor;
+            accepted.Add(monitor);
         }
 
-        var problems = _engine.Apply(monitors);
+        problems.AddRange(_engine.Apply(accepted));
         var described = string.Join("; ", problems.Select(problem => problem.ToString()));
         if (described != _lastProblems && problems.Count > 0)
         {

@@ -13,7 +13,8 @@ namespace NetworkMachinery.Alerting.Pipeline;
 /// </summary>
 public sealed partial class ChannelDeliverySink(NotificationDelivery delivery, IDeliveryStatusSink status, ILogger logger) : INetworkEventSink, IAsyncDisposable
 {
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+    // Long enough for attempts on the wire to finish, short enough for a SIGTERM grace period.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
     private readonly ConcurrentDictionary<Task, bool> _running = new();
     private readonly CancellationTokenSource _stopping = new();
 

@@ -15,6 +15,7 @@ using NetworkMachinery.Collector.Ingest;
 using NetworkMachinery.Collector.Metrics;
 using NetworkMachinery.Netm.Hosting;
 using NetworkMachinery.Netm.Probe;
+using NetworkMachinery.Operator.Validation;
 using NetworkMachinery.Prober.Metrics;
 
 namespace NetworkMachinery.Netm.Run;
@@ -76,7 +77,7 @@ internal static partial class StandaloneRun
             topics,
             new MonitorEngine(time, new AlertingMetrics(registry)),
             [new JsonLinesEventWriter(Console.Out), new BusEventPublisher(eventsProducer, topics), deliveries],
-            new AlertingOptions(),
+            new AlertingOptions { Mode = ValidationMode.Standalone },
             time,
             loggerFactory.CreateLogger("netm.alerting"));
         pipeline.SetMonitors(settings.Monitors);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,11 +9,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Testing.Netns;
 
 namespace NetworkMachinery.Alerting.Tests.Delivery;
 
 /// <summary>
-/// A real HTTP receiver in Kestrel on a free loopback port: it records every POST (path, headers, body, when it came)
+/// A real HTTP receiver in Kestrel on a free loopback port (of a network namespace the test made, if it asks): it records every POST (path, headers, body, when it came)
 /// and answers what <see cref="Respond"/> says for the request's number (1 for the first).
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
@@ -35,16 +37,33 @@ internal sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>The URL of <paramref name="path"/> on the receiver.</summary>
     public string Url(string path = "/events") => new Uri(BaseUrl, path).AbsoluteUri;
 
-    public static async Task<WebhookReceiver> StartAsync()
+    /// <summary>Starts the receiver on a free port of the loopback of <paramref name="ns"/>, or of this process's namespace.</summary>
+    public static async Task<WebhookReceiver> StartAsync(NetworkNamespace? ns = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        Uri? listening = null;
+        if (ns is null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        }
+        else
+        {
+            // A socket keeps the namespace it was made in: made there, Kestrel takes it over (and closes it).
+            var socket = ns.CreateSocket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            socket.Listen();
+            listening = new Uri($"http://{socket.LocalEndPoint}");
+            var handle = (ulong)socket.SafeHandle.DangerousGetHandle();
+            socket.SafeHandle.SetHandleAsInvalid();
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenHandle(handle));
+        }
+
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         app.MapPost("/{**path}", receiver.HandleAsync);
         await app.StartAsync();
-        receiver.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        receiver.BaseUrl = listening ?? new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return receiver;
     }
 

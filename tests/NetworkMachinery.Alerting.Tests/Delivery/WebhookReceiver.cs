@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,6 +34,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
 
     /// <summary>The requests received so far, in order.</summary>
     public IReadOnlyList<ReceivedRequest> Requests => [.. _requests];
+
+    /// <summary>The JSON bodies (generic webhook payloads) received so far whose <c>kind</c> is <paramref name="kind"/>.</summary>
+    public List<JsonElement> Posted(string kind) =>
+        [.. Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.Clone()).Where(e => e.TryGetProperty("kind", out var k) && k.GetString() == kind)];
 
     /// <summary>The URL of <paramref name="path"/> on the receiver.</summary>
     public string Url(string path = "/events") => new Uri(BaseUrl, path).AbsoluteUri;

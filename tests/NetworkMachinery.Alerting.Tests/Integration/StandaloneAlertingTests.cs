@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using NetworkMachinery.Alerting.Tests.Delivery;
 using NetworkMachinery.Testing.Netns;
 using NetworkMachinery.Testing.Ovs;
@@ -41,10 +40,10 @@ public sealed class StandaloneAlertingTests
         // About 1 MB/s for 4 s, ten times the threshold of 100 kB/s.
         await UdpTraffic.SendAsync(sender, target, targetAddress, count: 4000, size: 1000, TimeSpan.FromSeconds(30));
         Assert.True(
-            await Poll.UntilAsync(() => Posted(receiver, "ThresholdRaised").Count > 0, RaiseBound),
+            await Poll.UntilAsync(() => receiver.Posted("ThresholdRaised").Count > 0, RaiseBound),
             $"no ThresholdRaised reached the receiver within {RaiseBound}; stdout: {run.Process.StandardOutput}\nstderr: {run.Process.StandardError}");
 
-        var raised = Posted(receiver, "ThresholdRaised").First();
+        var raised = receiver.Posted("ThresholdRaised").First();
         Assert.Equal("heavy-talker", raised.GetProperty("threshold").GetProperty("name").GetString());
         Assert.Equal(senderAddress.ToString(), raised.GetProperty("flowKey").GetProperty("srcAddr").GetString());
         Assert.Equal(targetAddress.ToString(), raised.GetProperty("flowKey").GetProperty("dstAddr").GetString());
@@ -53,9 +52,9 @@ public sealed class StandaloneAlertingTests
 
         // The traffic stopped: under the threshold for the hold, the condition clears, once.
         Assert.True(
-            await Poll.UntilAsync(() => Posted(receiver, "ThresholdCleared").Count > 0, ClearBound),
+            await Poll.UntilAsync(() => receiver.Posted("ThresholdCleared").Count > 0, ClearBound),
             $"no ThresholdCleared within {ClearBound}; stdout: {run.Process.StandardOutput}");
-        Assert.Single(Posted(receiver, "ThresholdRaised"));
+        Assert.Single(receiver.Posted("ThresholdRaised"));
         Assert.Single(run.EventsOf("THRESHOLD_CLEARED"));
 
         // The other channel's receiver is down: five attempts, then the channel is given up on, and netm run says so.
@@ -66,8 +65,6 @@ public sealed class StandaloneAlertingTests
         Assert.Equal(0, stopped.ExitCode);
     }
 
-    private static List<JsonElement> Posted(WebhookReceiver receiver, string kind) =>
-        [.. receiver.Requests.Where(r => r.Path == "/hook").Select(r => JsonDocument.Parse(r.Body).RootElement.Clone()).Where(e => e.GetProperty("kind").GetString() == kind)];
 
     private static string Monitor(string receiverUrl, string downUrl) => $"""
         apiVersion: networkmachinery.io/v1alpha1

@@ -11,6 +11,7 @@ var root = new RootCommand("netm: Network Machinery, network troubleshooting and
     ProbeCommand.Create(),
     ProberCommand.Create(),
     ReplayCommand.Create(),
+    RunCommand.Create(),
     TailCommand.Create(),
 };
 

@@ -4,10 +4,12 @@ using k8s.Autorest;
 using k8s.Exceptions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Alerting.Monitors;
 using NetworkMachinery.Netm.Hosting;
 using NetworkMachinery.Netm.Operator;
 using NetworkMachinery.Operator.Admission;
 using NetworkMachinery.Operator.Admission.Certificates;
+using NetworkMachinery.Operator.Entities;
 
 namespace NetworkMachinery.Netm.Commands;
 
@@ -43,13 +45,26 @@ internal static class OperatorCommand
             DefaultValueFactory = _ => PodNamespace.OrDefault(),
             HelpName = "NAMESPACE",
         };
+        var noAlerting = new Option<bool>("--no-alerting")
+        {
+            Description = "Evaluate no NetworkMonitors (another process does, or none should).",
+        };
+        var retention = new Option<TimeSpan>("--notification-retention")
+        {
+            Description = "How long a cleared NetworkNotification stays before it is deleted (Go duration: 24h, 90m).",
+            CustomParser = result => GoDuration.TryParse(result.Tokens.SingleOrDefault()?.Value, out var period) && period > TimeSpan.Zero
+                ? period
+                : Refuse(result, "--notification-retention takes a positive duration such as 24h or 90m"),
+            DefaultValueFactory = _ => NotificationRetention.Default.Period,
+            HelpName = "DURATION",
+        };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log messages shown on stderr.", DefaultValueFactory = _ => LogLevel.Information };
         var kafka = new KafkaCliOptions(required: false);
         var webhook = new WebhookCliOptions();
 
-        var command = new Command("operator", "Run the Kubernetes operator: reconcile NetworkConnectivityTests (probe tasks out, results in over the bus) until stopped.")
+        var command = new Command("operator", "Run the Kubernetes operator: reconcile NetworkConnectivityTests (probe tasks out, results in over the bus) and NetworkMonitors (evaluated over the flows, counters and probe results on the bus; events recorded as NetworkNotifications and delivered) until stopped.")
         {
-            kubeconfig, @namespace, listen, leaderElect, leaseNamespace, logLevel,
+            kubeconfig, @namespace, listen, leaderElect, leaseNamespace, noAlerting, retention, logLevel,
         };
         kafka.AddTo(command);
         webhook.AddTo(command);
@@ -66,6 +81,7 @@ internal static class OperatorCommand
                 Topics = kafka.Topics(parse),
                 LogLevel = parse.GetValue(logLevel),
                 Webhook = webhook.Settings(parse),
+                Alerting = parse.GetValue(noAlerting) ? null : new NotificationRetention(parse.GetValue(retention)),
             };
 
             WebApplication app;
@@ -114,5 +130,11 @@ internal static class OperatorCommand
             return 0;
         });
         return command;
+    }
+
+    private static TimeSpan Refuse(System.CommandLine.Parsing.ArgumentResult result, string error)
+    {
+        result.AddError(error);
+        return default;
     }
 }

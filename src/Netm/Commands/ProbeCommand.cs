@@ -1,7 +1,7 @@
 using System.CommandLine;
+using NetworkMachinery.Netm.Manifests;
 using NetworkMachinery.Netm.Probe;
-using NetworkMachinery.Prober.Execution;
-using NetworkMachinery.Prober.Namespaces;
+using NetworkMachinery.Operator.Entities;
 
 namespace NetworkMachinery.Netm.Commands;
 
@@ -30,8 +30,10 @@ internal static class ProbeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var (tests, problems, skipped) = ManifestFiles.Load(parse.GetRequiredValue(files), Console.In);
-            foreach (var note in skipped)
+            var manifests = ManifestFiles.Load(
+                parse.GetRequiredValue(files), Console.In, "netm probe", [typeof(V1Alpha1NetworkConnectivityTest)]);
+            var (tests, problems) = (manifests.Of<V1Alpha1NetworkConnectivityTest>(), manifests.Problems);
+            foreach (var note in manifests.Skipped)
             {
                 await Console.Error.WriteLineAsync($"netm probe: skipping {note}");
             }
@@ -52,13 +54,8 @@ internal static class ProbeCommand
                 return 2;
             }
 
-            var time = TimeProvider.System;
-            var directory = parse.GetRequiredValue(netns);
-            var options = new ProberOptions();
-            using var switcher = new NamespaceSwitcher();
-            using var runner = new ProbeRunner(options, new NamedNamespaceResolver(directory), switcher, ProbeKinds.All(time), time);
-            var view = new NetnsClusterView(directory, options.NodeName, new NamespaceAddresses(switcher, directory).Of);
-            var probe = new StandaloneProbe(view, runner, time);
+            using var probing = new StandaloneProbing(parse.GetRequiredValue(netns), TimeProvider.System);
+            var probe = probing.Probe;
             var reports = await Task.WhenAll(tests.Select(test => probe.RunAsync(test, cancellationToken)));
             var asJson = parse.GetValue(json);
             foreach (var report in reports)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Alerting.Hosting;
 using NetworkMachinery.Bus;
 using NetworkMachinery.Bus.InProcess;
 using NetworkMachinery.Bus.Kafka;
@@ -19,7 +20,8 @@ namespace NetworkMachinery.Netm.Operator;
 
 /// <summary>
 /// The operator as one ASP.NET Core application: the controller runtime (informers, leader election), the
-/// NetworkConnectivityTest controller with its probe tasks and results on the bus, the admission webhook, and /healthz,
+/// NetworkConnectivityTest controller with its probe tasks and results on the bus, alerting (the NetworkMonitor controller
+/// and the evaluation of the monitors over the bus), the admission webhook, and /healthz,
 /// /readyz and /metrics.
 /// </summary>
 internal static class OperatorApplication
@@ -54,6 +56,11 @@ internal static class OperatorApplication
             provider.GetRequiredService<IMessageBus>().CreateProducer("operator"), settings.Topics));
         builder.Services.AddHostedService(provider => new ProbeResultConsumer(
             provider.GetRequiredService<IMessageBus>(), settings.Topics, provider.GetRequiredService<ProbeResultStore>(), identity));
+
+        if (settings.Alerting is { } retention)
+        {
+            builder.Services.AddAlerting(retention, settings.Namespace);
+        }
 
         if (settings.Webhook is { } webhook)
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Alerting.Monitors;
 using NetworkMachinery.Bus.Kafka;
 using NetworkMachinery.Bus.Topics;
 
@@ -31,6 +32,9 @@ internal sealed record OperatorSettings
 
     /// <summary>The admission webhook to serve; null for none (--no-webhook).</summary>
     public WebhookSettings? Webhook { get; init; }
+
+    /// <summary>Alerting's notification retention, or null to run no alerting.</summary>
+    public NotificationRetention? Alerting { get; init; }
 
     /// <summary>The least severe log messages shown.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;

@@ -42,6 +42,12 @@ public sealed class MonitorThreshold
     [JsonPropertyName("window")]
     public string Window { get; set; } = "10s";
 
+    /// <summary>How the window moves: sliding (checked every tenth of the window over the last whole window) or tumbling (checked once at the end of each window).</summary>
+    [DefaultValue(Entities.WindowType.Sliding)]
+    [AllowedValues(Entities.WindowType.Sliding, Entities.WindowType.Tumbling)]
+    [JsonPropertyName("windowType")]
+    public string WindowType { get; set; } = Entities.WindowType.Sliding;
+
     /// <summary>Compare each flow key on its own (one event per key above the level) instead of the flow's total.</summary>
     [DefaultValue(false)]
     [JsonPropertyName("byFlow")]

@@ -75,6 +75,8 @@ public sealed class AdmissionReviewHandlerTests : IAsyncLifetime
     {
         { V1Alpha1NetworkTrafficShaper.KubeKind, "targets:\n- {name: web, selector: {matchLabels: {app: web}}}\ndelay: {latency: 10ms}", "spec.targets[0]" },
         { V1Alpha1NetworkMonitor.KubeKind, "thresholds:\n- {name: ddos, flow: tcp-flow, value: 100}", "spec.thresholds[0].flow" },
+        // An inline URL is for standalone manifests: stored in a cluster it would be readable by whoever reads the monitor.
+        { V1Alpha1NetworkMonitor.KubeKind, "thresholds:\n- {name: errors, metric: ifInErrors, value: 1}\nchannels:\n- {name: hook, webhook: {url: \"https://hooks.example.com/x\"}}", "spec.channels[0].webhook.url" },
         { V1Alpha1NetworkNotification.KubeKind, "monitor: m\nthreshold: ddos\nevent: {id: \"1\", value: 5, timestamp: \"2024-05-01T12:00:00Z\"}\nflowKey: {ipsource: 10.0.0.1}", "spec.flowKey[ipsource]" },
     };
 

@@ -1,18 +1,18 @@
 using System.Text.RegularExpressions;
-using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Polling;
 using NetworkMachinery.Testing.Ports;
 using NetworkMachinery.Testing.Processes;
+using Xunit;
 
-namespace NetworkMachinery.Operator.Tests.Support;
+namespace NetworkMachinery.Testing.Kubernetes;
 
 /// <summary>
 /// A real <c>netm operator</c> process against a test's apiserver and namespace, serving on a free port, started and
 /// ready (/readyz answers 200); with leader election, its identity as /readyz tells it. Disposing stops it.
 /// </summary>
-internal sealed partial class NetmOperatorProcess : IAsyncDisposable
+public sealed partial class NetmOperatorProcess : IAsyncDisposable
 {
-    /// <summary>netm, built beside the tests.</summary>
+    /// <summary>netm, built beside the tests (the test project references src/Netm).</summary>
     public static readonly string Netm = Path.Combine(AppContext.BaseDirectory, "netm.dll");
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
@@ -23,6 +23,7 @@ internal sealed partial class NetmOperatorProcess : IAsyncDisposable
         Http = http;
     }
 
+    /// <summary>The process.</summary>
     public BackgroundProcess Process { get; }
 
     /// <summary>A client for its /healthz, /readyz and /metrics.</summary>
@@ -72,6 +73,7 @@ internal sealed partial class NetmOperatorProcess : IAsyncDisposable
         return report;
     }
 
+    /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();

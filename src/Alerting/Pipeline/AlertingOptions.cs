@@ -1,0 +1,28 @@
+using NetworkMachinery.Operator.Validation;
+
+namespace NetworkMachinery.Alerting.Pipeline;
+
+/// <summary>How the alerting pipeline reads the streams and how often it closes windows.</summary>
+public sealed record AlertingOptions
+{
+    /// <summary>
+    /// How often the engine is advanced (windows closed, thresholds judged). A quarter second keeps the time from a
+    /// datagram to its event well under the 2 s budget while costing nothing measurable when idle.
+    /// </summary>
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Bus messages (each a datagram's records) waiting for the engine; when full, the consumers wait, so a burst
+    /// slows consumption on the bus instead of growing memory.
+    /// </summary>
+    public int QueueCapacity { get; init; } = 8192;
+
+    /// <summary>
+    /// The rules monitors must pass to be evaluated: in a cluster channels name Secrets (a monitor with an inline URL is
+    /// refused, never delivered to), standalone they may give URLs inline.
+    /// </summary>
+    public ValidationMode Mode { get; init; } = ValidationMode.Cluster;
+
+    /// <summary>The prefix of the consumer groups on the bus (one group per input topic).</summary>
+    public string GroupPrefix { get; init; } = "netm-alerting";
+}

@@ -1,0 +1,72 @@
+using NetworkMachinery.Alerting.Tests.Delivery;
+using NetworkMachinery.Testing.Kafka;
+using NetworkMachinery.Testing.Polling;
+using NetworkMachinery.Testing.Ports;
+using NetworkMachinery.Testing.Processes;
+
+namespace NetworkMachinery.Alerting.Tests.Integration;
+
+/// <summary>
+/// <c>netm run --kafka</c>: the same job with its components meeting on a real Kafka broker (flows produced by the
+/// collector, consumed by alerting, the event published on the events topic) instead of the in-process bus. The
+/// sFlow comes from the test over loopback (the Open vSwitch test covers a real exporter).
+/// </summary>
+[Collection(ApiServerGroup.Name)]
+public sealed class KafkaAlertingTests(KafkaBrokerFixture kafka)
+{
+    [Fact]
+    public async Task OverKafka_TrafficAboveTheThreshold_IsDelivered_AndClearsWhenItStops()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var prefix = $"nmt{Guid.NewGuid():N}"[..16];
+        var sflowPort = FreePorts.Udp();
+        await using var run = await StandaloneRun.StartAsync(Monitor(receiver.Url("/hook")), sflowPort, extraArguments:
+        [
+            "--kafka", kafka.Broker.BootstrapServers, .. kafka.Broker.ClientProperties.SelectMany(p => new[] { "--kafka-config", $"{p.Key}={p.Value}" }),
+            "--topic-prefix", prefix,
+        ]);
+        Assert.Contains($"over Kafka at {kafka.Broker.BootstrapServers}", run.Process.StandardError, StringComparison.Ordinal);
+
+        // Sent until the condition is raised (the consumers join the group meanwhile), then stopped.
+        using var talker = new HeavyTalker(sflowPort);
+        var raised = await talker.SendUntilAsync(() => receiver.Posted("ThresholdRaised").Count > 0, TimeSpan.FromSeconds(60));
+        Assert.True(raised, $"no ThresholdRaised within 60 s of {talker.Sent} datagrams; stderr: {run.Process.StandardError}");
+
+        var posted = receiver.Posted("ThresholdRaised").Single();
+        Assert.Equal(HeavyTalker.Source.ToString(), posted.GetProperty("flowKey").GetProperty("srcAddr").GetString());
+        Assert.Equal(HeavyTalker.Destination.ToString(), posted.GetProperty("flowKey").GetProperty("dstAddr").GetString());
+        Assert.True(
+            await Poll.UntilAsync(() => receiver.Posted("ThresholdCleared").Count > 0, TimeSpan.FromSeconds(30)),
+            $"no ThresholdCleared within 30 s; stdout: {run.Process.StandardOutput}");
+        Assert.Single(run.EventsOf("THRESHOLD_RAISED"));
+        Assert.Single(run.EventsOf("THRESHOLD_CLEARED"));
+
+        var stopped = await run.Process.StopAsync(UnixSignal.Terminate, TimeSpan.FromSeconds(20));
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.Contains($"received {talker.Sent} datagrams", stopped.StandardError, StringComparison.Ordinal);
+    }
+
+
+    private static string Monitor(string receiverUrl) => $"""
+        apiVersion: networkmachinery.io/v1alpha1
+        kind: NetworkMonitor
+        metadata:
+          name: talkers
+        spec:
+          flows:
+            - name: pairs
+              keys: [srcAddr, dstAddr]
+              value: bytes
+          thresholds:
+            - name: heavy-talker
+              flow: pairs
+              value: 100000
+              byFlow: true
+              window: 2s
+              hold: 2s
+          channels:
+            - name: receiver
+              webhook:
+                url: {receiverUrl}
+        """;
+}

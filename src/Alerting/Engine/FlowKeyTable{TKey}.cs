@@ -7,9 +7,9 @@ namespace NetworkMachinery.Alerting.Engine;
 /// the bucket it is being written in (in its slot), a ring of its earlier buckets and its condition (in side arrays
 /// indexed by slot, touched once per bucket and at checks). Nothing is allocated per record.
 /// </summary>
-/// <typeparam name="TKey">The fixed-size key.</typeparam>
+/// <typeparam name="TKey">The fixed-size key (<see cref="KeyWords"/>).</typeparam>
 internal sealed class FlowKeyTable<TKey>
-    where TKey : struct, IFlowKey<TKey>
+    where TKey : struct
 {
     private const int InitialCapacity = 16;
     private const ulong UsedBit = 1UL << 63;
@@ -45,7 +45,7 @@ internal sealed class FlowKeyTable<TKey>
         while (true)
         {
             ref var slot = ref slots[index];
-            if (slot.Hash == tagged && slot.Key.Same(key))
+            if (slot.Hash == tagged && KeyWords.Of(slot.Key).SequenceEqual(KeyWords.Of(key)))
             {
                 if (slot.Epoch == epoch)
                 {
@@ -141,7 +141,7 @@ internal sealed class FlowKeyTable<TKey>
     {
         var tagged = hash | UsedBit;
         var index = (int)hash & _mask;
-        while (_slots[index].Hash != tagged || !_slots[index].Key.Same(key))
+        while (_slots[index].Hash != tagged || !KeyWords.Of(_slots[index].Key).SequenceEqual(KeyWords.Of(key)))
         {
             index = (index + 1) & _mask;
         }

@@ -38,10 +38,10 @@ internal abstract class FlowRule : Rule
     /// <summary>Compiles a rule whose key type fits <paramref name="layout"/>.</summary>
     public static FlowRule Create(MonitorState monitor, MonitorThreshold threshold, MonitorFlow flow, FlowFilter? filter, FlowKeyLayout layout, long nowTicks) => layout.Words switch
     {
-        <= 2 => new FlowRule<FlowKey2>(monitor, threshold, flow, filter, layout, nowTicks),
-        <= 4 => new FlowRule<FlowKey4>(monitor, threshold, flow, filter, layout, nowTicks),
-        <= 6 => new FlowRule<FlowKey6>(monitor, threshold, flow, filter, layout, nowTicks),
-        _ => new FlowRule<FlowKey10>(monitor, threshold, flow, filter, layout, nowTicks),
+        <= 2 => new FlowRule<KeyWords.Two>(monitor, threshold, flow, filter, layout, nowTicks),
+        <= 4 => new FlowRule<KeyWords.Four>(monitor, threshold, flow, filter, layout, nowTicks),
+        <= 6 => new FlowRule<KeyWords.Six>(monitor, threshold, flow, filter, layout, nowTicks),
+        _ => new FlowRule<KeyWords.Ten>(monitor, threshold, flow, filter, layout, nowTicks),
     };
 
     /// <summary>Counts one record that passed the filter.</summary>

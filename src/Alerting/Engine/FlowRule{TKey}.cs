@@ -8,9 +8,9 @@ namespace NetworkMachinery.Alerting.Engine;
 /// A flow rule's values: per key in a <see cref="FlowKeyTable{TKey}"/> (for byFlow conditions, and for the top talkers
 /// of a total) and the total in a ring of its own, which eviction does not touch.
 /// </summary>
-/// <typeparam name="TKey">The fixed-size key that holds the flow's keys.</typeparam>
+/// <typeparam name="TKey">The fixed-size key that holds the flow's keys (<see cref="KeyWords"/>).</typeparam>
 internal sealed class FlowRule<TKey> : FlowRule
-    where TKey : struct, IFlowKey<TKey>
+    where TKey : struct
 {
     /// <summary>The keys an eviction samples to pick the least recently seen.</summary>
     private const int EvictionSample = 8;
@@ -41,7 +41,7 @@ internal sealed class FlowRule<TKey> : FlowRule
     {
         var open = Open;
         BucketRing.Add(_total, ref _totalEpoch, open, amount);
-        var key = TKey.From(Layout.Extract(record, stamp, out var hash));
+        var key = KeyWords.From<TKey>(Layout.Extract(record, stamp, out var hash));
         if (!_table.TryAdd(key, hash, open, amount))
         {
             Admit(key, hash, open, amount);
@@ -138,25 +138,15 @@ internal sealed class FlowRule<TKey> : FlowRule
         events.Add(message);
     }
 
-    private ulong HashOf(int slot)
-    {
-        Span<ulong> words = stackalloc ulong[TKey.Words];
-        _table.Key(slot).CopyTo(words);
-        return FlowKeyLayout.Hash(words[..Layout.Words]);
-    }
+    private ulong HashOf(int slot) => FlowKeyLayout.Hash(Words(slot));
 
-    private Dictionary<string, string> Describe(int slot)
-    {
-        Span<ulong> words = stackalloc ulong[TKey.Words];
-        _table.Key(slot).CopyTo(words);
-        return Layout.Describe(words[..Layout.Words]);
-    }
+    private Dictionary<string, string> Describe(int slot) => Layout.Describe(Words(slot));
+
+    private ReadOnlySpan<ulong> Words(int slot) => KeyWords.Of(_table.Key(slot))[..Layout.Words];
 
     private NetworkEvent KeyEvent(int slot, NetworkEvent.Types.Kind kind, double value, long clearedAt)
     {
-        Span<ulong> words = stackalloc ulong[TKey.Words];
-        _table.Key(slot).CopyTo(words);
-        var key = words[..Layout.Words];
+        var key = Words(slot);
         var described = Layout.Describe(key);
         var message = EventFactory.Create(this, kind, EventFactory.Describe(described), value, _table.Condition(slot).RaisedAt, clearedAt);
         message.FlowKey.Add(described);

@@ -5,7 +5,7 @@ namespace NetworkMachinery.Alerting.Engine;
 /// value so far. A record touches only this: the key's older buckets live in a ring elsewhere, written once per bucket.
 /// </summary>
 internal struct FlowSlot<TKey>
-    where TKey : struct, IFlowKey<TKey>
+    where TKey : struct
 {
     /// <summary>The key.</summary>
     public TKey Key;

@@ -208,7 +208,7 @@ public sealed class MonitorEngine
             layouts[layoutId] = layout;
         }
 
-        return new FlowRule(state, threshold, flow, filter, layout, now);
+        return FlowRule.Create(state, threshold, flow, filter, layout, now);
     }
 
     private static string LayoutId(FlowKeyLayout layout) => string.Join(',', layout.Fields.Select(FlowFieldCatalog.Name));

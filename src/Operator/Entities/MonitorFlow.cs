@@ -34,7 +34,7 @@ public sealed class MonitorFlow
     [JsonPropertyName("value")]
     public string Value { get; set; } = FlowValue.Bytes;
 
-    /// <summary>Only packets that match this expression count, such as "proto=6&amp;dstPort=443"; every packet when left out.</summary>
+    /// <summary>Only packets that match this expression count, such as "proto == tcp and dstPort in (80, 443)" (the filter language of docs/alerting.md); every packet when left out.</summary>
     [Size(Maximum = 1024)]
     [JsonPropertyName("filter")]
     public string? Filter { get; set; }

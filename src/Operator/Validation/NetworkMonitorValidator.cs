@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using NetworkMachinery.Operator.Entities;
+using NetworkMachinery.Operator.Entities.Schema;
 using NetworkMachinery.Operator.Filters;
 
 namespace NetworkMachinery.Operator.Validation;
@@ -27,7 +29,8 @@ public static class NetworkMonitorValidator
         for (var i = 0; i < spec.Flows.Count; i++)
         {
             Rules.Unique(spec.Flows[i].Keys, key => key, $"spec.flows[{i}].keys", "the key", errors);
-            if (spec.Flows[i].Filter is { Length: > 0 } filter && !FlowFilter.TryParse(filter, out _, out var problem))
+            // A filter too long for the schema has its error already; parsing it would only add noise.
+            if (spec.Flows[i].Filter is { Length: > 0 and <= MaxFilterLength } filter && !FlowFilter.TryParse(filter, out _, out var problem))
             {
                 errors.Add(new FieldError($"spec.flows[{i}].filter", problem + FilterHelp));
             }
@@ -58,6 +61,8 @@ public static class NetworkMonitorValidator
 
         return errors;
     }
+
+    private const int MaxFilterLength = 1024;
 
     // Appended to every filter error: the language in a sentence, for whoever reads the message without the docs.
     private const string FilterHelp = " (a filter compares flow fields with ==, !=, <, >, <=, >= or in a list or CIDR prefix, combined with and, or, not and parentheses, such as proto == tcp and dstAddr in 10.0.0.0/8)";
@@ -103,7 +108,8 @@ public static class NetworkMonitorValidator
                 : $"names flow \"{threshold.Flow}\", which spec.flows does not define; use one of {SchemaRules.Quote(flows.Order(StringComparer.Ordinal))}"));
         }
 
-        if (Rules.IsSet(threshold.Metric) && !MonitorMetric.Counters.Contains(threshold.Metric) && !MonitorMetric.Probes.Contains(threshold.Metric))
+        // A name the schema's pattern refuses has its error already.
+        if (Rules.IsSet(threshold.Metric) && Regex.IsMatch(threshold.Metric, Patterns.MetricName) && !MonitorMetric.Counters.Contains(threshold.Metric) && !MonitorMetric.Probes.Contains(threshold.Metric))
         {
             errors.Add(new FieldError(at + ".metric", $"\"{threshold.Metric}\" is not a metric; use an interface counter ({string.Join(", ", MonitorMetric.Counters)}) or a probe figure ({string.Join(", ", MonitorMetric.Probes)})"));
         }

@@ -114,6 +114,14 @@ public sealed class InvalidObjectsTests
         { Nm, "thresholds:\n- {name: errors, metric: ifInErrors, value: 1}\nchannels:\n- {name: ops, slack: {webhookSecretRef: {name: s, key: url}}, webhook: {urlSecretRef: {name: s, key: url}}}", ["spec.channels[0]"], "keep only one of slack or webhook" },
         { Nm, "thresholds:\n- {name: errors, metric: ifInErrors, value: 1}\nchannels:\n- {name: ops, slack: {webhookSecretRef: {name: slack}}}", ["spec.channels[0].slack.webhookSecretRef.key"], "is required" },
         { Nm, "thresholds:\n- {name: errors, metric: 1nErrors, value: 1}", ["spec.thresholds[0].metric"], "is not a metric name" },
+        { Nm, "thresholds:\n- {name: errors, metric: ifInBananas, value: 1}", ["spec.thresholds[0].metric"], "is not a metric; use an interface counter (ifInOctets" },
+        { Nm, "thresholds:\n- {name: errors, metric: ifInErrors, value: 1, windowType: hopping}", ["spec.thresholds[0].windowType"], "use one of \"sliding\", \"tumbling\"" },
+        { Nm, "flows:\n- {name: f, keys: [srcAddr], filter: \"proto == tpc\"}\nthresholds:\n- {name: t, flow: f, value: 1}", ["spec.flows[0].filter"], "at 10: \"tpc\" is not a value of proto; use a number (decimal, or hex as 0x800) or tcp, udp" },
+        { Nm, "flows:\n- {name: f, keys: [srcAddr], filter: \"srcadr == 10.0.0.1\"}\nthresholds:\n- {name: t, flow: f, value: 1}", ["spec.flows[0].filter"], "at 1: expected a field, found \"srcadr\"; use one of agent, inIf" },
+        { Nm, "flows:\n- {name: f, keys: [srcAddr], filter: \"srcAddr == 10.0.0.0/8\"}\nthresholds:\n- {name: t, flow: f, value: 1}", ["spec.flows[0].filter"], "write srcAddr in 10.0.0.0/8" },
+        { Nm, "flows:\n- {name: f, keys: [srcAddr], filter: \"(proto == tcp\"}\nthresholds:\n- {name: t, flow: f, value: 1}", ["spec.flows[0].filter"], "expected ')' to close the parenthesis at 1" },
+        { Nm, "flows:\n- {name: f, keys: [srcAddr], filter: \"dstPort == 70000\"}\nthresholds:\n- {name: t, flow: f, value: 1}", ["spec.flows[0].filter"], "70000 is too large for dstPort; use a number from 0 to 65535" },
+        { Nm, "flows:\n- {name: f, keys: [srcAddr], filter: \"srcAddr > 10.0.0.1\"}\nthresholds:\n- {name: t, flow: f, value: 1}", ["spec.flows[0].filter"], "use ==, != or in with a prefix" },
 
         // Notification.
         { Nn, "threshold: ddos\nevent: {id: \"1\", value: 5, timestamp: \"2024-05-01T12:00:00Z\"}", ["spec.monitor"], "is required" },

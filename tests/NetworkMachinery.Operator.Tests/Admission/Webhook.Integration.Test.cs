@@ -6,7 +6,6 @@ using NetworkMachinery.Operator.Entities;
 using NetworkMachinery.Operator.Runtime.Resources;
 using NetworkMachinery.Operator.Tests.Examples;
 using NetworkMachinery.Operator.Tests.ApiServer;
-using NetworkMachinery.Operator.Tests.Support;
 using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Naming;
 using NetworkMachinery.Testing.Polling;

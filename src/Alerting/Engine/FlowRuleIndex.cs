@@ -27,7 +27,6 @@ internal sealed class FlowRuleIndex
             var filter = group.First().Filter;
             var guard = filter?.Guard;
             var slot = new FilterSlot(filter, [.. group]) { Whole = filter is null || guard is { Whole: true } };
-            Slots.Add(slot);
             if (guard is null)
             {
                 always.Add(slot);
@@ -55,9 +54,6 @@ internal sealed class FlowRuleIndex
         _srcAddr = Prefixes(addresses, FilterField.SrcAddr);
         _dstAddr = Prefixes(addresses, FilterField.DstAddr);
     }
-
-    /// <summary>Every distinct filter.</summary>
-    public List<FilterSlot> Slots { get; } = [];
 
     /// <summary>Counts <paramref name="record"/> in every rule whose filter it passes.</summary>
     /// <param name="record">The record's fields.</param>

@@ -11,9 +11,6 @@ internal sealed class InterfaceCounters
 {
     private readonly Dictionary<InterfaceKey, (CounterMessage.Types.GenericInterface Counters, uint Uptime)> _last = [];
 
-    /// <summary>Interfaces followed.</summary>
-    public int Count => _last.Count;
-
     /// <summary>Records <paramref name="counters"/> of <paramref name="key"/>; the growth since the previous sample, if there was a usable one.</summary>
     public CounterDelta? Update(InterfaceKey key, CounterMessage.Types.GenericInterface counters, uint uptimeMs)
     {

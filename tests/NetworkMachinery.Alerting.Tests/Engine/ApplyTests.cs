@@ -72,4 +72,21 @@ public sealed class ApplyTests
         Assert.Equal(1, fixture.Metric("netm_alerting_events_total", "kind=\"threshold_raised\""));
         Assert.Equal(1, fixture.Metric("netm_alerting_events_total", "kind=\"threshold_cleared\""));
     }
+
+    [Fact]
+    public void Metrics_EvaluationLag_IsTheClockMinusTheNewestRecordsReceiveTime()
+    {
+        var fixture = new EngineFixture();
+        fixture.Apply(EngineFixture.FlowMonitor(level: 100));
+        var flow = EngineFixture.Flow();
+        flow.TimeReceivedNs = EngineFixture.Nanoseconds(EngineFixture.Start.AddMilliseconds(700));
+        fixture.Engine.Observe(flow);
+
+        fixture.After(1);
+        fixture.After(1);
+
+        // One observation (the second Advance saw no new record), of 0.3 s.
+        Assert.Equal(1, fixture.Metric("netm_alerting_evaluation_lag_seconds_count"));
+        Assert.Equal(0.3, fixture.Metric("netm_alerting_evaluation_lag_seconds_sum"), 6);
+    }
 }

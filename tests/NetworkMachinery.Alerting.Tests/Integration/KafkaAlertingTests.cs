@@ -20,7 +20,7 @@ public sealed class KafkaAlertingTests(KafkaBrokerFixture kafka)
         await using var receiver = await WebhookReceiver.StartAsync();
         var prefix = $"nmt{Guid.NewGuid():N}"[..16];
         var sflowPort = FreePorts.Udp();
-        await using var run = await StandaloneRun.StartAsync(Monitor(receiver.Url("/hook")), sflowPort, extraArguments:
+        await using var run = await StandaloneRun.StartAsync(TalkerMonitor.Yaml(("receiver", receiver.Url("/hook"))), sflowPort, extraArguments:
         [
             "--kafka", kafka.Broker.BootstrapServers, .. kafka.Broker.ClientProperties.SelectMany(p => new[] { "--kafka-config", $"{p.Key}={p.Value}" }),
             "--topic-prefix", prefix,
@@ -45,28 +45,4 @@ public sealed class KafkaAlertingTests(KafkaBrokerFixture kafka)
         Assert.Equal(0, stopped.ExitCode);
         Assert.Contains($"received {talker.Sent} datagrams", stopped.StandardError, StringComparison.Ordinal);
     }
-
-
-    private static string Monitor(string receiverUrl) => $"""
-        apiVersion: networkmachinery.io/v1alpha1
-        kind: NetworkMonitor
-        metadata:
-          name: talkers
-        spec:
-          flows:
-            - name: pairs
-              keys: [srcAddr, dstAddr]
-              value: bytes
-          thresholds:
-            - name: heavy-talker
-              flow: pairs
-              value: 100000
-              byFlow: true
-              window: 2s
-              hold: 2s
-          channels:
-            - name: receiver
-              webhook:
-                url: {receiverUrl}
-        """;
 }

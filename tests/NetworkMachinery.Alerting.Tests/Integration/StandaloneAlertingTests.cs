@@ -34,7 +34,7 @@ public sealed class StandaloneAlertingTests
 
         await using var receiver = await WebhookReceiver.StartAsync(ovs.Namespace);
         // Nothing listens on port 9 of the switch's fresh namespace: every attempt there is refused.
-        await using var run = await StandaloneRun.StartAsync(Monitor(receiver.Url("/hook"), "http://127.0.0.1:9/hook"), SFlowPort, ovs.Namespace);
+        await using var run = await StandaloneRun.StartAsync(TalkerMonitor.Yaml(("receiver", receiver.Url("/hook")), ("down", "http://127.0.0.1:9/hook")), SFlowPort, ovs.Namespace);
         await ovs.ConfigureSFlowAsync(bridge, new OvsSFlowOptions { Targets = [new IPEndPoint(IPAddress.Loopback, SFlowPort)], Sampling = 1, Polling = 1 });
 
         // About 1 MB/s for 4 s, ten times the threshold of 100 kB/s.
@@ -64,32 +64,4 @@ public sealed class StandaloneAlertingTests
         var stopped = await run.Process.StopAsync(UnixSignal.Terminate, TimeSpan.FromSeconds(20));
         Assert.Equal(0, stopped.ExitCode);
     }
-
-
-    private static string Monitor(string receiverUrl, string downUrl) => $"""
-        apiVersion: networkmachinery.io/v1alpha1
-        kind: NetworkMonitor
-        metadata:
-          name: talkers
-        spec:
-          flows:
-            - name: pairs
-              keys: [srcAddr, dstAddr]
-              value: bytes
-              filter: proto == 17
-          thresholds:
-            - name: heavy-talker
-              flow: pairs
-              value: 100000
-              byFlow: true
-              window: 2s
-              hold: 2s
-          channels:
-            - name: receiver
-              webhook:
-                url: {receiverUrl}
-            - name: down
-              webhook:
-                url: {downUrl}
-        """;
 }

@@ -37,8 +37,8 @@ public sealed class StandaloneAlertingTests
         await using var run = await StandaloneRun.StartAsync(TalkerMonitor.Yaml(("receiver", receiver.Url("/hook")), ("down", "http://127.0.0.1:9/hook")), SFlowPort, ovs.Namespace);
         await ovs.ConfigureSFlowAsync(bridge, new OvsSFlowOptions { Targets = [new IPEndPoint(IPAddress.Loopback, SFlowPort)], Sampling = 1, Polling = 1 });
 
-        // About 1 MB/s for 4 s, ten times the threshold of 100 kB/s.
-        await UdpTraffic.SendAsync(sender, target, targetAddress, count: 4000, size: 1000, TimeSpan.FromSeconds(30));
+        // 4 MB over TCP: in the 2 s window, at least ten times the threshold of 100 kB/s however fast it goes.
+        await TcpTraffic.TransferAsync(sender, target, targetAddress, 4 * 1024 * 1024, TimeSpan.FromSeconds(60));
         Assert.True(
             await Poll.UntilAsync(() => receiver.Posted("ThresholdRaised").Count > 0, RaiseBound),
             $"no ThresholdRaised reached the receiver within {RaiseBound}; stdout: {run.Process.StandardOutput}\nstderr: {run.Process.StandardError}");

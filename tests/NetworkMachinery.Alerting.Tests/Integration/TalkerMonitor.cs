@@ -16,7 +16,7 @@ internal static class TalkerMonitor
             - name: pairs
               keys: [srcAddr, dstAddr]
               value: bytes
-              filter: proto == udp
+              filter: proto == tcp or proto == udp
           thresholds:
             - name: heavy-talker
               flow: pairs

@@ -137,8 +137,26 @@ public sealed class ChartRenderTests
         Assert.Equal(["networkmachinery"], webhookWrite.ResourceNames);
         Assert.Equal(["netm-operator-leader"], Assert.Single(local, r => r.Resources.Contains("leases") && r.Verbs.Contains("update")).ResourceNames);
         Assert.Equal(["networkmachinery-webhook-tls"], Assert.Single(local, r => r.Resources.Contains("secrets") && r.Verbs.Contains("get")).ResourceNames);
-        Assert.DoesNotContain(cluster.Concat(local), r => r.Verbs.Contains("delete") || r.Verbs.Contains("*") || r.Resources.Contains("*"));
-        Assert.DoesNotContain(cluster, r => r.Resources.Contains("secrets"));
+        Assert.DoesNotContain(cluster.Concat(local), r => r.Verbs.Contains("*") || r.Resources.Contains("*"));
+
+        // Alerting deletes notifications (of a deleted monitor, after the retention) and nothing else, and reads the
+        // Secrets channels name, one at a time: never list or watch, which would hand it every Secret at once.
+        var deletes = Assert.Single(cluster.Concat(local), r => r.Verbs.Contains("delete"));
+        Assert.Equal((["networkmachinery.io"], ["networknotifications"]), (deletes.ApiGroups, deletes.Resources));
+        var secrets = Assert.Single(cluster, r => r.Resources.Contains("secrets"));
+        Assert.Equal(["get"], secrets.Verbs);
+    }
+
+    [Fact]
+    public async Task AlertingDisabled_OperatorRunsWithNoAlerting_AndReadsNoSecrets()
+    {
+        var manifests = new Manifests(await HelmChart.RenderAsync(Release, "nm", "--set", "alerting.enabled=false"));
+        var args = ComponentArgs.Of(manifests.Single<V1Deployment>("networkmachinery-operator").Spec.Template.Spec, "operator");
+
+        Assert.Contains("--no-alerting", args);
+        Assert.Null(ComponentArgs.Value(args, "--notification-retention"));
+        Assert.DoesNotContain(manifests.Single<V1ClusterRole>("networkmachinery-operator").Rules, r => r.Resources.Contains("secrets"));
+        ComponentArgs.AssertParse(args);
     }
 
     [Fact]

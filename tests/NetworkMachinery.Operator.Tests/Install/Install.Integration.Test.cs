@@ -88,9 +88,12 @@ public sealed class InstallIntegrationTests(KubeApiServerFixture fixture)
             await AssertCanAsync(@operator, true, "patch", $"validatingwebhookconfigurations.admissionregistration.k8s.io/{release.Name}");
             await AssertCanAsync(@operator, false, "delete", "pods", "-n", tests.Name);
             await AssertCanAsync(@operator, false, "create", "pods", "-n", tests.Name);
-            await AssertCanAsync(@operator, false, "get", "secrets", "-n", tests.Name);
-            await AssertCanAsync(@operator, false, "list", "secrets", "-n", release.Namespace);
-            await AssertCanAsync(@operator, false, "get", "secrets/another", "-n", release.Namespace);
+            // Alerting reads the Secrets a monitor's channels name, one by one; it can never list them.
+            await AssertCanAsync(@operator, true, "get", "secrets/slack", "-n", tests.Name);
+            await AssertCanAsync(@operator, false, "list", "secrets", "-n", tests.Name);
+            await AssertCanAsync(@operator, false, "watch", "secrets", "--all-namespaces");
+            await AssertCanAsync(@operator, false, "update", "secrets/another", "-n", release.Namespace);
+            await AssertCanAsync(@operator, true, "delete", "networknotifications.networkmachinery.io", "-n", tests.Name);
             await AssertCanAsync(@operator, false, "update", "leases.coordination.k8s.io/another", "-n", release.Namespace);
             await AssertCanAsync(@operator, false, "patch", "validatingwebhookconfigurations.admissionregistration.k8s.io/another");
             await AssertCanAsync(@operator, false, "delete", "networkconnectivitytests.networkmachinery.io", "-n", tests.Name);

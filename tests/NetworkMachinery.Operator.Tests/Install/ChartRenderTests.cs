@@ -142,7 +142,8 @@ public sealed class ChartRenderTests
         // Alerting deletes notifications (of a deleted monitor, after the retention) and nothing else, and reads the
         // Secrets channels name, one at a time: never list or watch, which would hand it every Secret at once.
         var deletes = Assert.Single(cluster.Concat(local), r => r.Verbs.Contains("delete"));
-        Assert.Equal((["networkmachinery.io"], ["networknotifications"]), (deletes.ApiGroups, deletes.Resources));
+        Assert.Equal(["networkmachinery.io"], deletes.ApiGroups);
+        Assert.Equal(["networknotifications"], deletes.Resources);
         var secrets = Assert.Single(cluster, r => r.Resources.Contains("secrets"));
         Assert.Equal(["get"], secrets.Verbs);
     }

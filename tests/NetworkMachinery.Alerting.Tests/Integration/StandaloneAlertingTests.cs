@@ -34,7 +34,7 @@ public sealed class StandaloneAlertingTests
 
         await using var receiver = await WebhookReceiver.StartAsync(ovs.Namespace);
         // Nothing listens on port 9 of the switch's fresh namespace: every attempt there is refused.
-        await using var run = await StandaloneRun.StartAsync(Monitor(receiver.Url("/hook"), "http://127.0.0.1:9/hook"), SFlowPort, ovs.Namespace);
+        await using var run = await NetmRunProcess.StartAsync(Monitor(receiver.Url("/hook"), "http://127.0.0.1:9/hook"), SFlowPort, ovs.Namespace);
         await ovs.ConfigureSFlowAsync(bridge, new OvsSFlowOptions { Targets = [new IPEndPoint(IPAddress.Loopback, SFlowPort)], Sampling = 1, Polling = 1 });
 
         // About 1 MB/s for 4 s, ten times the threshold of 100 kB/s.

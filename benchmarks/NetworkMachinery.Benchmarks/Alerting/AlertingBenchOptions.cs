@@ -55,7 +55,7 @@ internal sealed record AlertingBenchOptions
                 "--gap" => options with { Gap = TimeSpan.FromMilliseconds(Count(name, value, 1)) },
                 "--jitter" => options with { Jitter = TimeSpan.FromMilliseconds(Count(name, value, 0)) },
                 "--ticks" => options with { Ticks = [.. Words(value).Select(Duration)] },
-                "--buses" => options with { Buses = [.. Words(value).Select(Bus).Distinct()] },
+                "--buses" => options with { Buses = [.. Words(value).Select(PipelineOptions.ParseBus).Distinct()] },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Count(name, value, 1)) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
@@ -73,13 +73,6 @@ internal sealed record AlertingBenchOptions
 
     private static TimeSpan Duration(string value) =>
         GoDuration.TryParse(value, out var duration) && duration > TimeSpan.Zero ? duration : throw new ArgumentException($"--ticks: '{value}' is not a duration such as 250ms");
-
-    private static BusKind Bus(string name) => name switch
-    {
-        "inprocess" or "in-process" => BusKind.InProcess,
-        "kafka" => BusKind.Kafka,
-        _ => throw new ArgumentException($"unknown bus '{name}': inprocess or kafka"),
-    };
 
     private static int Count(string option, string value, int least) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= least

@@ -75,7 +75,7 @@ internal static class AlertingBenchCommand
         }
 
         Log($"{AlertingBenchReport.Name(bus)}, tick {AlertingBenchReport.Format(tick)}: starting netm run (sFlow on 127.0.0.1:{port})...");
-        await using var run = await NetmRunProcess.StartAsync(Manifest(arrivals.Url), port, extraArguments: arguments, cancellationToken: cancellationToken);
+        await using var run = await NetmRunProcess.StartAsync(Manifest(arrivals.Url, options.Window), port, extraArguments: arguments, cancellationToken: cancellationToken);
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         var trials = new Trials(socket, new IPEndPoint(IPAddress.Loopback, port), arrivals, index);
 
@@ -131,7 +131,7 @@ internal static class AlertingBenchCommand
 
     // Each trial's flow is new, so it raises its own condition; the hold keeps every condition raised for the run,
     // so that no clear competes with the raises for the URL's delivery rate.
-    private static string Manifest(string url) => $"""
+    private static string Manifest(string url, string window) => $"""
         apiVersion: networkmachinery.io/v1alpha1
         kind: NetworkMonitor
         metadata:
@@ -146,7 +146,7 @@ internal static class AlertingBenchCommand
               flow: pairs
               value: 1000
               byFlow: true
-              window: 1s
+              window: {window}
               hold: 1h
           channels:
             - name: receiver
@@ -162,7 +162,7 @@ internal static class AlertingBenchCommand
         private uint _sequence;
         private long _lastSend;
 
-        /// <summary>Sends the next datagram: 1500 bytes sampled 1 in 100 over a 1 s window is 150 kB/s, over 1 kB/s at once.</summary>
+        /// <summary>Sends the next datagram: 1500 bytes sampled 1 in 100 is 150 kB over the window, over 1 kB/s at once for windows up to 150 s.</summary>
         public (Task<Arrival> Arrival, long Sent, DateTimeOffset SentAt) Send()
         {
             var sequence = ++_sequence;

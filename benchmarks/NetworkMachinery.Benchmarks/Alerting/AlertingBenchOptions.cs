@@ -23,6 +23,8 @@ internal sealed record AlertingBenchOptions
                               of the window buckets (default: 300)
           --ticks "T1 T2"     netm run --tick values, Go durations (default: "250ms 10ms")
           --buses "B1 B2"     inprocess and/or kafka (default: "inprocess kafka")
+          --window W          the threshold's sliding window, a Go duration of at least 1s; it is checked every
+                              tenth of it (default: 1s)
           --timeout S         a trial whose webhook has not arrived after S seconds is lost (default: 10)
         """;
 
@@ -37,6 +39,8 @@ internal sealed record AlertingBenchOptions
     public IReadOnlyList<TimeSpan> Ticks { get; init; } = [TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(10)];
 
     public IReadOnlyList<BusKind> Buses { get; init; } = [BusKind.InProcess, BusKind.Kafka];
+
+    public string Window { get; init; } = "1s";
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -54,8 +58,9 @@ internal sealed record AlertingBenchOptions
                 "--warmup" => options with { Warmup = Count(name, value, 0) },
                 "--gap" => options with { Gap = TimeSpan.FromMilliseconds(Count(name, value, 1)) },
                 "--jitter" => options with { Jitter = TimeSpan.FromMilliseconds(Count(name, value, 0)) },
-                "--ticks" => options with { Ticks = [.. Words(value).Select(Duration)] },
+                "--ticks" => options with { Ticks = [.. Words(value).Select(tick => Duration(name, tick))] },
                 "--buses" => options with { Buses = [.. Words(value).Select(PipelineOptions.ParseBus).Distinct()] },
+                "--window" => options with { Window = Duration(name, value) >= TimeSpan.FromSeconds(1) ? value : throw new ArgumentException("--window takes at least 1s") },
                 "--timeout" => options with { Timeout = TimeSpan.FromSeconds(Count(name, value, 1)) },
                 _ => throw new ArgumentException($"unknown option {name}"),
             };
@@ -71,8 +76,8 @@ internal sealed record AlertingBenchOptions
 
     private static string[] Words(string value) => value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
 
-    private static TimeSpan Duration(string value) =>
-        GoDuration.TryParse(value, out var duration) && duration > TimeSpan.Zero ? duration : throw new ArgumentException($"--ticks: '{value}' is not a duration such as 250ms");
+    private static TimeSpan Duration(string option, string value) =>
+        GoDuration.TryParse(value, out var duration) && duration > TimeSpan.Zero ? duration : throw new ArgumentException($"{option}: '{value}' is not a duration such as 250ms");
 
     private static int Count(string option, string value, int least) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= least

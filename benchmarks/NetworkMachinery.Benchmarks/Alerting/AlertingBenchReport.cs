@@ -13,7 +13,7 @@ internal static class AlertingBenchReport
     {
         var floorTick = options.Ticks.Min();
         var text = new StringBuilder();
-        Line(text, $"### sFlow datagram sent -> webhook call received, one datagram per trial ({options.Trials} timed trials per row, {options.Gap.TotalMilliseconds:0}-{(options.Gap + options.Jitter).TotalMilliseconds:0} ms apart)");
+        Line(text, $"### sFlow datagram sent -> webhook call received, one datagram per trial ({options.Trials} timed trials per row, {options.Gap.TotalMilliseconds:0}-{(options.Gap + options.Jitter).TotalMilliseconds:0} ms apart, sliding window {options.Window})");
         Line(text, "");
         Line(text, "| bus | tick | trials (lost) | p50 ms | p90 ms | p99 ms | max ms | send -> raisedAt p50 / max ms | raisedAt -> webhook p50 / max ms | p50 ratio to floor |");
         Line(text, "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -26,7 +26,7 @@ internal static class AlertingBenchReport
         }
 
         Line(text, "");
-        Line(text, "raisedAt is the end of the window bucket the engine counted the datagram in. The engine moves its open bucket only at a tick, so with a tick longer than a bucket (100 ms for a 1 s window) a datagram is often counted in a bucket that has already ended, and send -> raisedAt is negative.");
+        Line(text, "raisedAt is the end of the window bucket the engine counted the datagram in. The engine moves its open bucket only at a tick, so with a tick longer than a bucket (a tenth of the window) a datagram is often counted in a bucket that has already ended, and send -> raisedAt is negative.");
         Line(text, "");
         var worst = cases.Max(c => c.Total.Max);
         var lost = cases.Sum(c => c.Lost);

@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Running;
+using NetworkMachinery.Benchmarks.Alerting;
 using NetworkMachinery.Benchmarks.Operator;
 using NetworkMachinery.Benchmarks.Pipeline;
 using NetworkMachinery.Benchmarks.Prober;
 
-// `pipeline`, `operator` and `prober` run whole-run timing programs (see the README.md of benchmarks/pipeline,
-// benchmarks/operator and benchmarks/prober); anything else runs the BenchmarkDotNet benchmarks named on the command line (--filter).
+// `pipeline`, `operator`, `prober` and `alerting` run whole-run timing programs (see the README.md of benchmarks/pipeline,
+// benchmarks/operator, benchmarks/prober and benchmarks/alerting); anything else runs the BenchmarkDotNet benchmarks named on the command line (--filter).
 if (args is ["pipeline", ..])
 {
     return await PipelineCommand.RunAsync(args[1..]);
@@ -18,6 +19,11 @@ if (args is ["operator", ..])
 if (args is ["prober", ..])
 {
     return await ProberBenchCommand.RunAsync(args[1..]);
+}
+
+if (args is ["alerting", ..])
+{
+    return await AlertingBenchCommand.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -128,7 +128,8 @@ internal sealed record PipelineOptions
 
     private static string[] Words(string value) => value.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries);
 
-    private static BusKind ParseBus(string name) => name switch
+    /// <summary>The bus called <paramref name="name"/> on a command line; throws <see cref="ArgumentException"/> when there is none.</summary>
+    public static BusKind ParseBus(string name) => name switch
     {
         "inprocess" or "in-process" => BusKind.InProcess,
         "kafka" => BusKind.Kafka,

@@ -9,7 +9,6 @@ using NetworkMachinery.Netm.Hosting;
 using NetworkMachinery.Netm.Operator;
 using NetworkMachinery.Operator.Admission;
 using NetworkMachinery.Operator.Admission.Certificates;
-using NetworkMachinery.Operator.Entities;
 
 namespace NetworkMachinery.Netm.Commands;
 
@@ -52,9 +51,7 @@ internal static class OperatorCommand
         var retention = new Option<TimeSpan>("--notification-retention")
         {
             Description = "How long a cleared NetworkNotification stays before it is deleted (Go duration: 24h, 90m).",
-            CustomParser = result => GoDuration.TryParse(result.Tokens.SingleOrDefault()?.Value, out var period) && period > TimeSpan.Zero
-                ? period
-                : Refuse(result, "--notification-retention takes a positive duration such as 24h or 90m"),
+            CustomParser = result => DurationParser.Parse(result, TimeSpan.FromTicks(1), "--notification-retention takes a positive duration such as 24h or 90m"),
             DefaultValueFactory = _ => NotificationRetention.Default.Period,
             HelpName = "DURATION",
         };
@@ -130,11 +127,5 @@ internal static class OperatorCommand
             return 0;
         });
         return command;
-    }
-
-    private static TimeSpan Refuse(System.CommandLine.Parsing.ArgumentResult result, string error)
-    {
-        result.AddError(error);
-        return default;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Alerting.Pipeline;
 using NetworkMachinery.Collector.Ingest;
 using NetworkMachinery.Netm.Hosting;
 using NetworkMachinery.Netm.Manifests;
@@ -47,11 +48,18 @@ internal static class RunCommand
             DefaultValueFactory = _ => "/run/netns",
             HelpName = "DIR",
         };
+        var tick = new Option<TimeSpan>("--tick")
+        {
+            Description = "How often alerting closes window buckets and judges the thresholds (Go duration, at least 10ms). A tick bounds how long a crossing waits to be judged; shorter costs wakeups when idle.",
+            CustomParser = result => DurationParser.Parse(result, RunSettings.MinimumTick, "--tick takes a duration of at least 10ms, such as 250ms"),
+            DefaultValueFactory = _ => new AlertingOptions().TickInterval,
+            HelpName = "DURATION",
+        };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Least severe log messages shown on stderr.", DefaultValueFactory = _ => LogLevel.Information };
         var kafka = new KafkaCliOptions(required: false);
         var command = new Command("run", "Run the system without a cluster: receive sFlow, run the connectivity tests on their schedules, evaluate the monitors over both, and write each event as a JSON line to stdout and to the monitors' channels. The components meet on an in-process bus, or on Kafka with --kafka. Exit code 2 when a manifest is invalid.")
         {
-            files, sflow, metrics, netns, logLevel,
+            files, sflow, metrics, netns, tick, logLevel,
         };
         kafka.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -91,6 +99,7 @@ internal static class RunCommand
                     SFlowListen = parse.GetRequiredValue(sflow),
                     MetricsListen = metricsListen != "none" && EndpointParser.TryParse(metricsListen, out var endpoint, out _) ? endpoint : null,
                     NetnsDirectory = parse.GetRequiredValue(netns),
+                    Tick = parse.GetValue(tick),
                     LogLevel = parse.GetValue(logLevel),
                     Kafka = kafka.Settings(parse),
                     Topics = kafka.Topics(parse),

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using NetworkMachinery.Alerting.Pipeline;
 using NetworkMachinery.Bus.Kafka;
 using NetworkMachinery.Bus.Topics;
 using NetworkMachinery.Operator.Entities;
@@ -29,6 +30,12 @@ internal sealed record RunSettings
 
     /// <summary>The topic names.</summary>
     public BusTopics Topics { get; init; } = new();
+
+    /// <summary>The shortest <see cref="Tick"/>: below it the evaluation loop's wakeups cost more than the wait they save.</summary>
+    public static readonly TimeSpan MinimumTick = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>How often alerting advances its engine (<see cref="AlertingOptions.TickInterval"/>).</summary>
+    public TimeSpan Tick { get; init; } = new AlertingOptions().TickInterval;
 
     /// <summary>The least severe log messages shown.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;

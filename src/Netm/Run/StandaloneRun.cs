@@ -77,7 +77,7 @@ internal static partial class StandaloneRun
             topics,
             new MonitorEngine(time, new AlertingMetrics(registry)),
             [new JsonLinesEventWriter(Console.Out), new BusEventPublisher(eventsProducer, topics), deliveries],
-            new AlertingOptions { Mode = ValidationMode.Standalone },
+            new AlertingOptions { Mode = ValidationMode.Standalone, TickInterval = settings.Tick },
             time,
             loggerFactory.CreateLogger("netm.alerting"));
         pipeline.SetMonitors(settings.Monitors);

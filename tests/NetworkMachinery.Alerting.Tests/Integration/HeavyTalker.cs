@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using NetworkMachinery.SFlow;
 using NetworkMachinery.Testing.SFlow;
-using static NetworkMachinery.Testing.SFlow.TestAddresses;
 
 namespace NetworkMachinery.Alerting.Tests.Integration;
 
@@ -23,14 +21,7 @@ internal sealed class HeavyTalker(int collectorPort) : IDisposable
     /// <summary>Sends the next datagram.</summary>
     public void Send()
     {
-        var sequence = ++Sent;
-        var frame = new PacketBuilder().Ethernet(Mac("02:00:00:00:00:01"), Mac("02:00:00:00:00:02"))
-            .IPv4(Ip(Source.ToString()), Ip(Destination.ToString())).Udp(40000, 5001).Payload(64).Build();
-        var datagram = new SFlowDatagramBuilder().Agent(Ip("127.0.0.1")).SequenceNumber(sequence)
-            .FlowSample(s => s.SequenceNumber(sequence).Source(0, 1).SamplingRate(100).Input(1).Output(2)
-                .Record(FlowRecordEncoder.RawPacketHeader(HeaderProtocol.Ethernet, 1500, 4, frame)))
-            .Build();
-        _socket.SendTo(datagram, _collector);
+        _socket.SendTo(TalkerDatagram.Build(Source, Destination, ++Sent, samplingRate: 100), _collector);
     }
 
     /// <summary>Sends a datagram every 100 ms until <paramref name="done"/> or the timeout; whether it was done.</summary>

@@ -20,7 +20,7 @@ public sealed class KafkaAlertingTests(KafkaBrokerFixture kafka)
         await using var receiver = await WebhookReceiver.StartAsync();
         var prefix = $"nmt{Guid.NewGuid():N}"[..16];
         var sflowPort = FreePorts.Udp();
-        await using var run = await StandaloneRun.StartAsync(TalkerMonitor.Yaml(("receiver", receiver.Url("/hook"))), sflowPort, extraArguments:
+        await using var run = await NetmRunProcess.StartAsync(TalkerMonitor.Yaml(("receiver", receiver.Url("/hook"))), sflowPort, extraArguments:
         [
             "--kafka", kafka.Broker.BootstrapServers, .. kafka.Broker.ClientProperties.SelectMany(p => new[] { "--kafka-config", $"{p.Key}={p.Value}" }),
             "--topic-prefix", prefix,

@@ -34,7 +34,7 @@ public sealed class StandaloneAlertingTests
 
         await using var receiver = await WebhookReceiver.StartAsync(ovs.Namespace);
         // Nothing listens on port 9 of the switch's fresh namespace: every attempt there is refused.
-        await using var run = await StandaloneRun.StartAsync(TalkerMonitor.Yaml(("receiver", receiver.Url("/hook")), ("down", "http://127.0.0.1:9/hook")), SFlowPort, ovs.Namespace);
+        await using var run = await NetmRunProcess.StartAsync(TalkerMonitor.Yaml(("receiver", receiver.Url("/hook")), ("down", "http://127.0.0.1:9/hook")), SFlowPort, ovs.Namespace);
         await ovs.ConfigureSFlowAsync(bridge, new OvsSFlowOptions { Targets = [new IPEndPoint(IPAddress.Loopback, SFlowPort)], Sampling = 1, Polling = 1 });
 
         // 4 MB over TCP: in the 2 s window, at least ten times the threshold of 100 kB/s however fast it goes.

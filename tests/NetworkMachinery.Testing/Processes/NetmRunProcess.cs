@@ -1,19 +1,19 @@
 using System.Text.Json;
+using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Netns;
-using NetworkMachinery.Testing.Processes;
 
-namespace NetworkMachinery.Alerting.Tests.Integration;
+namespace NetworkMachinery.Testing.Processes;
 
 /// <summary>
 /// <c>netm run</c> as a process (in a network namespace the test made, or here) over a directory of manifests that
-/// lives as long as it does; its stdout's event lines parsed.
+/// lives as long as it does; its stdout's event lines parsed. Disposing stops it and removes the directory.
 /// </summary>
-internal sealed class StandaloneRun : IAsyncDisposable
+public sealed class NetmRunProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly string _directory;
 
-    private StandaloneRun(string directory, BackgroundProcess process)
+    private NetmRunProcess(string directory, BackgroundProcess process)
     {
         _directory = directory;
         Process = process;
@@ -27,21 +27,21 @@ internal sealed class StandaloneRun : IAsyncDisposable
         [.. Process.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.Clone())];
 
     /// <summary>Writes <paramref name="manifest"/> into a fresh directory and starts <c>netm run -f</c> on it.</summary>
-    public static async Task<StandaloneRun> StartAsync(string manifest, int sflowPort, NetworkNamespace? ns = null, IEnumerable<string>? extraArguments = null)
+    public static async Task<NetmRunProcess> StartAsync(string manifest, int sflowPort, NetworkNamespace? ns = null, IEnumerable<string>? extraArguments = null, CancellationToken cancellationToken = default)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"nmt-run-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "manifests.yaml"), manifest);
+        await File.WriteAllTextAsync(Path.Combine(directory, "manifests.yaml"), manifest, cancellationToken);
         string[] arguments =
         [
-            Path.Combine(AppContext.BaseDirectory, "netm.dll"), "run", "-f", directory,
+            NetmOperatorProcess.Netm, "run", "-f", directory,
             "--sflow-listen", $"127.0.0.1:{sflowPort}", "--metrics-listen", "none", .. extraArguments ?? [],
         ];
         var process = ns is null ? BackgroundProcess.Start("dotnet", arguments) : ns.Start("dotnet", arguments);
-        var run = new StandaloneRun(directory, process);
+        var run = new NetmRunProcess(directory, process);
         try
         {
-            await process.WaitForOutputAsync("Running 1 monitors", StartTimeout);
+            await process.WaitForOutputAsync("Running 1 monitors", StartTimeout, cancellationToken);
         }
         catch
         {

@@ -19,6 +19,7 @@ public sealed class MonitorEngine
 {
     private readonly TimeProvider _time;
     private readonly AlertingMetrics? _metrics;
+    private readonly ValidationMode _mode;
     private readonly Dictionary<string, MonitorState> _monitors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Rule> _rules = new(StringComparer.Ordinal);
     private readonly InterfaceCounters _interfaces = new();
@@ -37,10 +38,15 @@ public sealed class MonitorEngine
     /// <summary>Creates an engine with no rules.</summary>
     /// <param name="time">The clock buckets are aligned to when rules are added; the system clock when null.</param>
     /// <param name="metrics">Where to publish the engine's metrics; none when null.</param>
-    public MonitorEngine(TimeProvider? time = null, AlertingMetrics? metrics = null)
+    /// <param name="mode">
+    /// The rules a monitor must pass to be evaluated: in a cluster its channels name Secrets (a monitor with an inline
+    /// URL is left out, never delivered to); standalone they may give URLs inline.
+    /// </param>
+    public MonitorEngine(TimeProvider? time = null, AlertingMetrics? metrics = null, ValidationMode mode = ValidationMode.Cluster)
     {
         _time = time ?? TimeProvider.System;
         _metrics = metrics;
+        _mode = mode;
     }
 
     /// <summary>
@@ -62,8 +68,7 @@ public sealed class MonitorEngine
         {
             var ns = monitor.Metadata?.NamespaceProperty ?? "";
             var name = monitor.Metadata?.Name ?? "";
-            // Where a channel's URL may come from is the host's rule (the pipeline applies it), not evaluation's.
-            var errors = NetworkMonitorValidator.Validate(monitor, ValidationMode.Standalone);
+            var errors = NetworkMonitorValidator.Validate(monitor, _mode);
             if (errors.Count > 0)
             {
                 problems.Add(new MonitorProblem(ns, name, errors));

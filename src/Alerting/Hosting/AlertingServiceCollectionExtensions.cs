@@ -39,6 +39,8 @@ public static class AlertingServiceCollectionExtensions
             provider.GetRequiredService<NotificationDelivery>(),
             provider.GetRequiredService<NotificationStatusSink>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("netm.delivery")));
+        services.AddSingleton(provider => new BusEventPublisher(
+            provider.GetRequiredService<IMessageBus>().CreateProducer("alerting"), provider.GetRequiredService<BusTopics>()));
         services.AddInformer<V1Alpha1NetworkMonitor>(@namespace);
         services.AddSingleton(provider => new AlertingMetrics(provider.GetRequiredService<CollectorRegistry>()));
         services.AddSingleton<IController>(provider =>
@@ -48,11 +50,10 @@ public static class AlertingServiceCollectionExtensions
             var time = provider.GetRequiredService<TimeProvider>();
             var metrics = provider.GetRequiredService<AlertingMetrics>();
             var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger("netm.alerting");
-            var events = bus.CreateProducer("alerting");
             // Recorded before delivered: the deliveries' states are written into the notification.
             INetworkEventSink[] sinks =
             [
-                new BusEventPublisher(events, topics),
+                provider.GetRequiredService<BusEventPublisher>(),
                 new NotificationRecorder(provider.GetRequiredService<NotificationWriter>()),
                 provider.GetRequiredService<ChannelDeliverySink>(),
             ];

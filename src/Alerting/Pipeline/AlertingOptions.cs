@@ -1,5 +1,3 @@
-using NetworkMachinery.Operator.Validation;
-
 namespace NetworkMachinery.Alerting.Pipeline;
 
 /// <summary>How the alerting pipeline reads the streams and how often it closes windows.</summary>
@@ -16,12 +14,6 @@ public sealed record AlertingOptions
     /// slows consumption on the bus instead of growing memory.
     /// </summary>
     public int QueueCapacity { get; init; } = 8192;
-
-    /// <summary>
-    /// The rules monitors must pass to be evaluated: in a cluster channels name Secrets (a monitor with an inline URL is
-    /// refused, never delivered to), standalone they may give URLs inline.
-    /// </summary>
-    public ValidationMode Mode { get; init; } = ValidationMode.Cluster;
 
     /// <summary>The prefix of the consumer groups on the bus (one group per input topic).</summary>
     public string GroupPrefix { get; init; } = "netm-alerting";

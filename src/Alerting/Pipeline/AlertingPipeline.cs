@@ -6,7 +6,6 @@ using NetworkMachinery.Bus.Consuming;
 using NetworkMachinery.Bus.Topics;
 using NetworkMachinery.Contracts;
 using NetworkMachinery.Operator.Entities;
-using NetworkMachinery.Operator.Validation;
 
 namespace NetworkMachinery.Alerting.Pipeline;
 
@@ -145,24 +144,14 @@ public sealed partial class AlertingPipeline
             return;
         }
 
+        // Keyed as the engine names them in its events' monitor reference.
         _monitors.Clear();
-        var accepted = new List<V1Alpha1NetworkMonitor>(monitors.Count);
-        var problems = new List<MonitorProblem>();
         foreach (var monitor in monitors)
         {
-            var @namespace = monitor.Metadata.NamespaceProperty ?? "default";
-            var errors = NetworkMonitorValidator.Validate(monitor, _options.Mode);
-            if (errors.Count > 0)
-            {
-                problems.Add(new MonitorProblem(@namespace, monitor.Metadata.Name, errors));
-                continue;
-            }
-
-            _monitors[(@namespace, monitor.Metadata.Name)] = monitor;
-            accepted.Add(monitor);
+            _monitors[(monitor.Metadata.NamespaceProperty ?? "", monitor.Metadata.Name)] = monitor;
         }
 
-        problems.AddRange(_engine.Apply(accepted));
+        var problems = _engine.Apply(monitors);
         var described = string.Join("; ", problems.Select(problem => problem.ToString()));
         if (described != _lastProblems && problems.Count > 0)
         {

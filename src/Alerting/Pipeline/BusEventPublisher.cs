@@ -7,8 +7,11 @@ using NetworkMachinery.Operator.Entities;
 
 namespace NetworkMachinery.Alerting.Pipeline;
 
-/// <summary>Publishes every event on the events topic, keyed by its id so that raise and clear of one condition stay in order.</summary>
-public sealed class BusEventPublisher(IBusProducer producer, BusTopics topics) : INetworkEventSink
+/// <summary>
+/// Publishes every event on the events topic, keyed by its id so that raise and clear of one condition stay in order.
+/// Owns its producer: disposing it flushes what is still queued.
+/// </summary>
+public sealed class BusEventPublisher(IBusProducer producer, BusTopics topics) : INetworkEventSink, IAsyncDisposable
 {
     /// <inheritdoc/>
     public async Task PublishAsync(NetworkEvent networkEvent, V1Alpha1NetworkMonitor monitor, CancellationToken cancellationToken)
@@ -16,4 +19,7 @@ public sealed class BusEventPublisher(IBusProducer producer, BusTopics topics) :
         ArgumentNullException.ThrowIfNull(networkEvent);
         await producer.ProduceAsync(topics.Events, Encoding.UTF8.GetBytes(networkEvent.EventId), DelimitedMessages.Write(networkEvent), cancellationToken);
     }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => producer.DisposeAsync();
 }

@@ -69,15 +69,15 @@ internal static partial class StandaloneRun
             .AddSingleton<ISecretResolver>(new StaticSecretResolver([]))
             .AddNotificationDelivery()
             .BuildServiceProvider();
-        await using var deliveries = new ChannelDeliverySink(
-            services.GetRequiredService<NotificationDelivery>(), new LoggingStatusSink(loggerFactory.CreateLogger("netm.delivery")), loggerFactory.CreateLogger("netm.delivery"));
-        await using var eventsProducer = bus.CreateProducer("alerting");
+        var deliveryLogger = loggerFactory.CreateLogger("netm.delivery");
+        await using var deliveries = new ChannelDeliverySink(services.GetRequiredService<NotificationDelivery>(), new LoggingStatusSink(deliveryLogger), deliveryLogger);
+        await using var events = new BusEventPublisher(bus.CreateProducer("alerting"), topics);
         var pipeline = new AlertingPipeline(
             bus,
             topics,
-            new MonitorEngine(time, new AlertingMetrics(registry)),
-            [new JsonLinesEventWriter(Console.Out), new BusEventPublisher(eventsProducer, topics), deliveries],
-            new AlertingOptions { Mode = ValidationMode.Standalone, TickInterval = settings.Tick },
+            new MonitorEngine(time, new AlertingMetrics(registry), ValidationMode.Standalone),
+            [new JsonLinesEventWriter(Console.Out), events, deliveries],
+            new AlertingOptions { TickInterval = settings.Tick },
             time,
             loggerFactory.CreateLogger("netm.alerting"));
         pipeline.SetMonitors(settings.Monitors);

@@ -31,7 +31,7 @@ public sealed class AlertingPipelineTests
         await using var bus = new InProcessBus();
         var recorded = new RecordingSink();
         var pipeline = new AlertingPipeline(
-            bus, topics, new MonitorEngine(), [new FailingSink(), recorded], new AlertingOptions { TickInterval = TimeSpan.FromMilliseconds(50), Mode = mode },
+            bus, topics, new MonitorEngine(mode: mode), [new FailingSink(), recorded], new AlertingOptions { TickInterval = TimeSpan.FromMilliseconds(50) },
             TimeProvider.System, NullLogger.Instance);
         var secretMonitor = Talkers("by-secret", new WebhookChannel { UrlSecretRef = new SecretKeyReference { Name = "hook", Key = "url" } });
         var inlineMonitor = Talkers("inline", new WebhookChannel { Url = "http://127.0.0.1:9/hook" });

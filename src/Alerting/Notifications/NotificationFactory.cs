@@ -65,7 +65,7 @@ public static class NotificationFactory
             Id = networkEvent.EventId,
             Value = networkEvent.Value,
             ThresholdValue = threshold.Value,
-            Window = threshold.WindowNs > 0 ? GoDuration.Format(TimeSpan.FromTicks((long)(threshold.WindowNs / 100))) : null,
+            Window = Window(threshold),
             Agent = networkEvent.AgentAddress.Length > 0 ? networkEvent.AgentAddress : null,
             DataSource = DataSource(networkEvent),
             Timestamp = Time(networkEvent.RaisedAtNs),
@@ -83,6 +83,11 @@ public static class NotificationFactory
         : networkEvent.IfIndex > 0 ? networkEvent.IfIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : null;
 
-    private static DateTime? Time(ulong unixNanoseconds) =>
+    /// <summary>An event time (Unix nanoseconds) as UTC, or null when it is not set (0).</summary>
+    internal static DateTime? Time(ulong unixNanoseconds) =>
         unixNanoseconds == 0 ? null : DateTime.UnixEpoch.AddTicks((long)(unixNanoseconds / 100));
+
+    /// <summary>The threshold's window as a Go duration (<c>10s</c>), or null when it is not set.</summary>
+    internal static string? Window(NetworkEvent.Types.Threshold threshold) =>
+        threshold.WindowNs > 0 ? GoDuration.Format(TimeSpan.FromTicks((long)(threshold.WindowNs / 100))) : null;
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Google.Protobuf.Collections;
+using NetworkMachinery.Alerting.Notifications;
 using NetworkMachinery.Contracts;
-using NetworkMachinery.Operator.Entities;
 
 namespace NetworkMachinery.Alerting.Delivery.Payloads;
 
@@ -38,13 +38,11 @@ internal static class EventFacts
 
     /// <summary>The window as a duration such as 10s; null when the event has none.</summary>
     public static string? Window(NetworkEvent networkEvent) =>
-        networkEvent.Threshold is { WindowNs: > 0 } threshold ? GoDuration.Format(TimeSpan.FromTicks((long)(threshold.WindowNs / 100))) : null;
+        networkEvent.Threshold is { } threshold ? NotificationFactory.Window(threshold) : null;
 
     /// <summary>A Unix time in nanoseconds as RFC 3339 in UTC with milliseconds; null for 0.</summary>
     public static string? Time(ulong unixNanoseconds) =>
-        unixNanoseconds == 0
-            ? null
-            : DateTime.UnixEpoch.AddTicks((long)(unixNanoseconds / 100)).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        NotificationFactory.Time(unixNanoseconds)?.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A value for people: up to two decimals, thousands separated.</summary>
     public static string Number(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);

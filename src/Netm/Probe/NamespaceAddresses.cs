@@ -12,11 +12,7 @@ internal sealed class NamespaceAddresses(NamespaceSwitcher switcher, string netn
     {
         try
         {
-            return switcher.Run(Path.Combine(netnsDirectory, name), () => NetworkInterface.GetAllNetworkInterfaces()
-                .Where(nic => nic.OperationalStatus != OperationalStatus.Down)
-                .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
-                .Select(unicast => unicast.Address)
-                .ToList());
+            return switcher.Run(Path.Combine(netnsDirectory, name), InterfaceAddresses.Read);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NetworkInformationException)
         {

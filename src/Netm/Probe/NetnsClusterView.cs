@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using k8s.Models;
 using NetworkMachinery.Operator.Connectivity.Resolution;
+using NetworkMachinery.Prober.Namespaces;
 
 namespace NetworkMachinery.Netm.Probe;
 
@@ -22,7 +23,7 @@ internal sealed class NetnsClusterView(string netnsDirectory, string node, Func<
         }
 
         var address = addressesOf(name)
-            .Where(IsGlobal)
+            .Where(InterfaceAddresses.IsGlobal)
             .OrderBy(a => a.AddressFamily == AddressFamily.InterNetwork ? 0 : 1)
             .FirstOrDefault();
         return new V1Pod
@@ -44,8 +45,4 @@ internal sealed class NetnsClusterView(string netnsDirectory, string node, Func<
 
     /// <inheritdoc />
     public V1Node? GetNode(string name) => null;
-
-    private static bool IsGlobal(IPAddress address) =>
-        !IPAddress.IsLoopback(address) && !address.IsIPv6LinkLocal && !address.IsIPv6Multicast
-        && !(address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes() is [169, 254, ..]);
 }

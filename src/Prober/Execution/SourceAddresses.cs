@@ -50,16 +50,7 @@ internal sealed class SourceAddresses(NamespaceSwitcher switcher, TimeProvider t
     }
 
     // The thread's namespace's global unicast addresses, interfaces in the kernel's order.
-    private static IReadOnlyList<IPAddress> Read() => NetworkInterface.GetAllNetworkInterfaces()
-        .Where(nic => nic.OperationalStatus != OperationalStatus.Down)
-        .SelectMany(nic => nic.GetIPProperties().UnicastAddresses)
-        .Select(unicast => unicast.Address)
-        .Where(IsGlobal)
-        .ToList();
-
-    private static bool IsGlobal(IPAddress address) =>
-        !IPAddress.IsLoopback(address) && !address.IsIPv6LinkLocal && !address.IsIPv6Multicast && !address.IsIPv6SiteLocal
-        && !(address.AddressFamily == AddressFamily.InterNetwork && address.GetAddressBytes() is [169, 254, ..]);
+    private static IReadOnlyList<IPAddress> Read() => [.. InterfaceAddresses.Read().Where(InterfaceAddresses.IsGlobal)];
 
     private sealed record Known(long ReadAt, Task<IReadOnlyList<IPAddress>> Addresses);
 }

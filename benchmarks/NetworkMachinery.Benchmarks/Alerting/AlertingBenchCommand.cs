@@ -70,8 +70,7 @@ internal static class AlertingBenchCommand
         List<string> arguments = ["--tick", AlertingBenchReport.Format(tick)];
         if (bus == BusKind.Kafka)
         {
-            arguments.AddRange(["--kafka", broker!.BootstrapServers, "--topic-prefix", $"bench{index}{Guid.NewGuid():N}"[..16]]);
-            arguments.AddRange(broker.ClientProperties.SelectMany(p => new[] { "--kafka-config", $"{p.Key}={p.Value}" }));
+            arguments.AddRange(broker!.CommandLineArguments($"bench{index}{Guid.NewGuid():N}"[..16]));
         }
 
         Log($"{AlertingBenchReport.Name(bus)}, tick {AlertingBenchReport.Format(tick)}: starting netm run (sFlow on 127.0.0.1:{port})...");

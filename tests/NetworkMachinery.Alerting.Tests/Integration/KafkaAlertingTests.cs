@@ -18,13 +18,8 @@ public sealed class KafkaAlertingTests(KafkaBrokerFixture kafka)
     public async Task OverKafka_TrafficAboveTheThreshold_IsDelivered_AndClearsWhenItStops()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        var prefix = $"nmt{Guid.NewGuid():N}"[..16];
         var sflowPort = FreePorts.Udp();
-        await using var run = await NetmRunProcess.StartAsync(TalkerMonitor.Yaml(("receiver", receiver.Url("/hook"))), sflowPort, extraArguments:
-        [
-            "--kafka", kafka.Broker.BootstrapServers, .. kafka.Broker.ClientProperties.SelectMany(p => new[] { "--kafka-config", $"{p.Key}={p.Value}" }),
-            "--topic-prefix", prefix,
-        ]);
+        await using var run = await NetmRunProcess.StartAsync(TalkerMonitor.Yaml(("receiver", receiver.Url("/hook"))), sflowPort, extraArguments: kafka.Broker.CommandLineArguments($"nmt{Guid.NewGuid():N}"[..16]));
         Assert.Contains($"over Kafka at {kafka.Broker.BootstrapServers}", run.Process.StandardError, StringComparison.Ordinal);
 
         // Sent until the condition is raised (the consumers join the group meanwhile), then stopped.

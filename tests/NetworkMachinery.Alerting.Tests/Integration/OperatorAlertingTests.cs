@@ -35,11 +35,7 @@ public sealed class OperatorAlertingTests(KubeApiServerFixture apiServer, KafkaB
         var notifications = new ResourceClient<V1Alpha1NetworkNotification>(_client);
         var monitor = await monitors.CreateAsync(Monitor(ns.Name), default);
 
-        string[] kafkaOptions =
-        [
-            "--kafka", kafka.Broker.BootstrapServers, .. kafka.Broker.ClientProperties.SelectMany(p => new[] { "--kafka-config", $"{p.Key}={p.Value}" }),
-            "--topic-prefix", $"nmt{Guid.NewGuid():N}"[..16],
-        ];
+        var kafkaOptions = kafka.Broker.CommandLineArguments($"nmt{Guid.NewGuid():N}"[..16]);
         var sflowPort = FreePorts.Udp();
         await using var collector = BackgroundProcess.Start("dotnet", [
             NetmOperatorProcess.Netm, "collect", "--listen", $"127.0.0.1:{sflowPort}", "--output", "none", "--metrics-listen", "none", .. kafkaOptions,

@@ -1,3 +1,4 @@
+using NetworkMachinery.Testing.Kubernetes;
 using NetworkMachinery.Testing.Processes;
 
 namespace NetworkMachinery.Alerting.Tests.Integration;
@@ -39,7 +40,7 @@ public sealed class RunCommandTests
                   delay: {latency: 100ms}
                 """);
             var result = await ProcessRunner.RunAsync(
-                "dotnet", [Path.Combine(AppContext.BaseDirectory, "netm.dll"), "run", "-f", directory.FullName], new ProcessOptions { Timeout = TimeSpan.FromSeconds(60), ThrowOnFailure = false });
+                "dotnet", [NetmOperatorProcess.Netm, "run", "-f", directory.FullName], new ProcessOptions { Timeout = TimeSpan.FromSeconds(60), ThrowOnFailure = false });
 
             Assert.Equal(2, result.ExitCode);
             Assert.Contains($"{file}: NetworkMonitor default/bad: spec.flows[0].filter", result.StandardError, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public sealed class NetmKafkaCommandTests(KafkaBrokerFixture kafka)
         var port = FreePorts.Udp();
 
         await using (var collector = BackgroundProcess.Start("dotnet", [
-            NetmDecoder.Program, "collect", "--listen", $"127.0.0.1:{port}", "--output", "none", "--metrics-listen", "none", .. KafkaArguments(prefix),
+            NetmDecoder.Program, "collect", "--listen", $"127.0.0.1:{port}", "--output", "none", "--metrics-listen", "none", .. kafka.Broker.CommandLineArguments(prefix),
         ]))
         {
             await collector.WaitForOutputAsync("Listening for sFlow", Timeout);
@@ -109,7 +109,7 @@ public sealed class NetmKafkaCommandTests(KafkaBrokerFixture kafka)
     [Fact]
     public async Task Tail_UnknownTopic_FailsWithAClearError()
     {
-        var result = await ProcessRunner.RunAsync("dotnet", [NetmDecoder.Program, "tail", "packets", .. KafkaArguments("netm")], Tolerant);
+        var result = await ProcessRunner.RunAsync("dotnet", [NetmDecoder.Program, "tail", "packets", .. kafka.Broker.CommandLineArguments("netm")], Tolerant);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("'packets' is not one of the netm.* topics", result.StandardError, StringComparison.Ordinal);
@@ -118,7 +118,7 @@ public sealed class NetmKafkaCommandTests(KafkaBrokerFixture kafka)
     private async Task<List<JsonElement>> TailAsync(string prefix, string topic, int max)
     {
         var result = await ProcessRunner.RunAsync(
-            "dotnet", [NetmDecoder.Program, "tail", topic, "--from-beginning", "--max", $"{max}", .. KafkaArguments(prefix)], Tolerant);
+            "dotnet", [NetmDecoder.Program, "tail", topic, "--from-beginning", "--max", $"{max}", .. kafka.Broker.CommandLineArguments(prefix)], Tolerant);
 
         Assert.True(result.ExitCode == 0, $"netm tail {topic} exited with {result.ExitCode}: {result.StandardError}");
         return [.. result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)];
@@ -130,12 +130,4 @@ public sealed class NetmKafkaCommandTests(KafkaBrokerFixture kafka)
 
     private static void AssertReports(string pattern, ProcessResult stopped) =>
         Assert.True(Regex.IsMatch(stopped.StandardError, pattern), $"no '{pattern}' in the collector's stderr:\n{stopped.StandardError}");
-
-    /// <summary>--kafka, the 0.9 client properties as --kafka-config, and --topic-prefix: what a user of this broker types.</summary>
-    private string[] KafkaArguments(string prefix) =>
-    [
-        "--kafka", kafka.Broker.BootstrapServers,
-        .. kafka.Broker.ClientProperties.SelectMany(p => new[] { "--kafka-config", $"{p.Key}={p.Value}" }),
-        "--topic-prefix", prefix,
-    ];
 }

@@ -39,8 +39,7 @@ public sealed class NetmProberKafkaTests(KafkaBrokerFixture kafka)
         var metricsPort = FreePorts.Tcp();
         await using var prober = BackgroundProcess.Start("dotnet", [
             Netm.Program, "prober", "--node", "node-1", "--listen", $"127.0.0.1:{metricsPort}",
-            "--kafka", kafka.Broker.BootstrapServers, .. kafka.Broker.ClientProperties.SelectMany(p => new[] { "--kafka-config", $"{p.Key}={p.Value}" }),
-            "--topic-prefix", topics.Prefix, "--log-level", "Debug",
+            .. kafka.Broker.CommandLineArguments(topics.Prefix), "--log-level", "Debug",
         ]);
         await prober.WaitForOutputAsync("Prober of node node-1", Timeout);
 

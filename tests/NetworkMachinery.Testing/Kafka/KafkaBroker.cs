@@ -58,6 +58,18 @@ public sealed class KafkaBroker : IAsyncDisposable
     /// <summary>host:port of the broker, for <c>bootstrap.servers</c>.</summary>
     public string BootstrapServers => $"127.0.0.1:{_port}";
 
+    /// <summary>
+    /// What a user of this broker gives a netm command: --kafka, the 0.9 client properties as --kafka-config, and
+    /// --topic-prefix.
+    /// </summary>
+    /// <param name="topicPrefix">The prefix of the topic names, unique per test.</param>
+    public string[] CommandLineArguments(string topicPrefix) =>
+    [
+        "--kafka", BootstrapServers,
+        .. ClientProperties.SelectMany(p => new[] { "--kafka-config", $"{p.Key}={p.Value}" }),
+        "--topic-prefix", topicPrefix,
+    ];
+
     /// <summary>host:port of ZooKeeper.</summary>
     public string ZooKeeperConnect => $"127.0.0.1:{_zooKeeperPort}";
 
